@@ -1,0 +1,157 @@
+# crosscheck — build, test, demo, fuzz, bench.
+#
+#   make demo    set up, build, ingest examples/ into build/demo.db, print its stories
+#   make test    set up, build, run every test (also under ASan+UBSan, and a short fuzz run)
+#   make bench   throughput and memory on a generated 100,000-article corpus
+#   make fuzz    run the libFuzzer targets for FUZZ_SECONDS each (default 60)
+#
+# Set-up: missing Debian packages are installed with apt-get (as root, or via
+# sudo), so a fresh Debian 12 machine needs nothing but these commands.
+
+CC       ?= cc
+FUZZ_CC  ?= clang
+VARIANT  ?= release
+
+DEBIAN_PACKAGES := gcc make libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev \
+                   libxxhash-dev libcjson-dev libcmocka-dev clang libclang-rt-14-dev jq
+
+WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+LIBS     := -lsqlite3 -lutf8proc -lstemmer -lxxhash -lcjson -lm
+
+ifeq ($(VARIANT),asan)
+  OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+else
+  OPTFLAGS := -O2 -g
+endif
+CFLAGS   ?=
+ALL_CFLAGS := -std=c11 $(WARNINGS) $(OPTFLAGS) $(CFLAGS)
+
+OUT      := build/$(VARIANT)
+GEN      := build/gen/stopwords_data.c
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/stopwords_data.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
+LIB      := $(OUT)/libcrosscheck.a
+BIN      := $(OUT)/crosscheck
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 15
+SHARED   ?= ../shared
+
+.PHONY: all deps build demo test unit cli-tests asan-tests fuzz fuzz-smoke bench clean
+
+all: deps build
+
+# ---- set-up ---------------------------------------------------------------
+
+deps:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "crosscheck: need root to install:$$missing" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# ---- build ----------------------------------------------------------------
+
+build: $(BIN)
+
+$(GEN): scripts/embed-stopwords.sh $(wildcard data/stopwords/*.txt)
+	@mkdir -p $(dir $@)
+	sh scripts/embed-stopwords.sh $@ $(sort $(wildcard data/stopwords/*.txt))
+
+$(OUT)/%.o: %.c include/crosscheck.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/gen/stopwords_data.o: $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS)
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/test_util.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS) -lcmocka
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- demo -----------------------------------------------------------------
+
+demo: deps build
+	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	./$(BIN) --db build/demo.db ingest examples
+	@echo
+	./$(BIN) --db build/demo.db stories
+	@echo
+	./$(BIN) --db build/demo.db story 1
+	@echo
+	./$(BIN) --db build/demo.db search '"life jackets"'
+
+# ---- tests ----------------------------------------------------------------
+
+test: deps
+	$(MAKE) unit cli-tests
+	$(MAKE) VARIANT=asan asan-tests
+	$(MAKE) fuzz-smoke
+	@echo "make test: all passed"
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; CROSSCHECK_EXAMPLES=examples ./$$t; done
+
+cli-tests: $(BIN)
+	@set -e; for t in $(sort $(wildcard tests/cli/test_*.sh)); do \
+	  echo "== $$t"; CROSSCHECK=$(abspath $(BIN)) SHARED=$(abspath $(SHARED)) sh $$t; done
+
+# The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.
+asan-tests: export ASAN_OPTIONS = abort_on_error=1:detect_leaks=1
+asan-tests: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+asan-tests: unit cli-tests
+
+# ---- fuzzing --------------------------------------------------------------
+
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN) include/crosscheck.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(GEN) $(LIBS)
+
+fuzz: deps $(FUZZ_BIN)
+	@set -e; for f in $(FUZZ_BIN); do name=$$(basename $$f); \
+	  mkdir -p build/fuzz/corpus/$$name; \
+	  echo "== $$name for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	      build/fuzz/corpus/$$name tests/fuzz/corpus/$$name; done
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
+
+# ---- benchmark ------------------------------------------------------------
+
+build/bench/gencorpus: bench/gencorpus.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lm
+
+build/bench/bench_ingest: bench/bench_ingest.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+bench: deps build build/bench/gencorpus build/bench/bench_ingest
+	sh bench/run.sh $(SHARED)
+
+clean:
+	rm -rf build

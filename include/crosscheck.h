@@ -1,0 +1,353 @@
+/*
+ * crosscheck: many news reports in, one cross-checked story per event out.
+ *
+ * This is the library's one public header. Everything is reached through an
+ * opaque context (xc_ctx) that owns the store, the stemmer and the settings;
+ * there is no hidden global state, so two contexts can live side by side.
+ *
+ * Conventions
+ *   - Text is UTF-8. Every span is a pair of byte offsets [start, end) into
+ *     the text it was found in, so anything extracted can be shown in place.
+ *   - Functions that can fail return an xc_status and, when given one, fill
+ *     an xc_error with a message a person can act on.
+ *   - Strings handed to callbacks live only for the duration of the call.
+ */
+#ifndef CROSSCHECK_H
+#define CROSSCHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define XC_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Status and errors                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef enum xc_status {
+    XC_OK = 0,
+    XC_ERR_ARG,       /* a caller mistake: bad option, bad query          */
+    XC_ERR_IO,        /* a file could not be opened or read               */
+    XC_ERR_UTF8,      /* text is not valid UTF-8                          */
+    XC_ERR_BINARY,    /* input looks like binary data, not text           */
+    XC_ERR_EMPTY,     /* an article with no text                          */
+    XC_ERR_TOO_BIG,   /* over the configured size limit                   */
+    XC_ERR_FORMAT,    /* malformed input: bad JSON line, missing field    */
+    XC_ERR_STORE,     /* the SQLite store failed                          */
+    XC_ERR_SCHEMA,    /* the database was written by a newer crosscheck   */
+    XC_ERR_NOT_FOUND, /* no such story, article, ...                      */
+    XC_ERR_NOMEM
+} xc_status;
+
+typedef struct xc_error {
+    xc_status status;
+    char message[512];
+} xc_error;
+
+/* A short fixed name for a status ("invalid UTF-8", "not found", ...). */
+const char *xc_status_name(xc_status status);
+
+/* ------------------------------------------------------------------ */
+/* Text core                                                            */
+/* ------------------------------------------------------------------ */
+
+/* UTF-8 validation. Returns true when all `len` bytes are valid UTF-8
+ * (no overlongs, no surrogates, nothing above U+10FFFF). On failure the
+ * offset of the first bad byte is stored in *bad_offset when non-NULL. */
+bool xc_utf8_valid(const char *text, size_t len, size_t *bad_offset);
+
+/* Copy of `text` with every invalid byte sequence replaced by U+FFFD.
+ * Returns a malloc'd NUL-terminated string (length in *out_len) and the
+ * number of replacements in *repairs; NULL only when out of memory. */
+char *xc_utf8_repair(const char *text, size_t len, size_t *out_len,
+                     size_t *repairs);
+
+/* Normalisation forms, combinable. */
+enum {
+    XC_NORM_NFC = 1 << 0,        /* canonical composition                   */
+    XC_NORM_NFKC = 1 << 1,       /* compatibility composition (ﬁ → fi)      */
+    XC_NORM_CASEFOLD = 1 << 2,   /* full Unicode case folding (Straße → strasse) */
+    XC_NORM_STRIP_MARKS = 1 << 3,/* drop combining marks (café → cafe)      */
+    XC_NORM_PUNCT = 1 << 4,      /* curly quotes → ' ", dashes → -, … → ... */
+    XC_NORM_SPACE = 1 << 5       /* runs of white space → one space, trimmed */
+};
+/* The folding used to compare words across outlets. */
+#define XC_NORM_FOLD (XC_NORM_NFKC | XC_NORM_CASEFOLD | XC_NORM_STRIP_MARKS | XC_NORM_PUNCT)
+
+/* Normalise `text` (which must be valid UTF-8). Returns a malloc'd
+ * NUL-terminated string, its length in *out_len; NULL on invalid input or
+ * when out of memory. When `offsets` is non-NULL it receives a malloc'd
+ * array of *out_len + 1 entries mapping each output byte to the byte of the
+ * original text it came from, so results can be shown in the original. */
+char *xc_normalize(const char *text, size_t len, unsigned forms,
+                   size_t *out_len, uint32_t **offsets);
+
+/* Token types. */
+typedef enum xc_token_type {
+    XC_TOK_WORD,     /* Jeddah, US-Ukraine, don, Zelenskyy, O'Brien        */
+    XC_TOK_NUMBER,   /* 91, 1,234.5, 20%, 15km, 0900, 2025-03-11, 3rd     */
+    XC_TOK_ABBREV,   /* U.S., J.D., Mr., Feb., a.m., etc.                  */
+    XC_TOK_CLITIC,   /* 's 'S ’s n't 're 've 'll 'd 'm (split off a word)  */
+    XC_TOK_URL,      /* https://example.com/a?b=c, www.example.org         */
+    XC_TOK_EMAIL,    /* press@example.org                                  */
+    XC_TOK_HASHTAG,  /* #Jeddah                                            */
+    XC_TOK_MENTION,  /* @ZelenskyyUa                                       */
+    XC_TOK_PUNCT,    /* . , ; : ! ? ( ) " “ ” ' ‘ ’ « » … — -- ...        */
+    XC_TOK_SYMBOL    /* $ € £ % & + = and other symbols, emoji            */
+} xc_token_type;
+
+/* Token flags. */
+enum {
+    XC_TF_UPPER_INITIAL = 1 << 0, /* first letter is upper case            */
+    XC_TF_ALL_UPPER = 1 << 1,     /* every letter upper case (NATO, U.S.)  */
+    XC_TF_HAS_DIGIT = 1 << 2,
+    XC_TF_HYPHEN = 1 << 3,        /* contains an inner hyphen              */
+    XC_TF_SPACE_BEFORE = 1 << 4,  /* white space precedes the token        */
+    XC_TF_NEWLINE_BEFORE = 1 << 5,/* a line break precedes the token       */
+    XC_TF_PARAGRAPH_BEFORE = 1 << 6, /* a blank line precedes the token    */
+    XC_TF_NON_ASCII = 1 << 7      /* contains bytes >= 0x80                */
+};
+
+typedef struct xc_token {
+    uint32_t start, end; /* byte offsets into the text                     */
+    uint8_t type;        /* xc_token_type                                  */
+    uint8_t flags;       /* XC_TF_*                                        */
+} xc_token;
+
+typedef struct xc_token_list {
+    xc_token *items;
+    size_t count, capacity;
+} xc_token_list;
+
+/* Tokenise valid UTF-8 text, appending to `out` (which may start zeroed).
+ * Never fails on valid input short of running out of memory. */
+xc_status xc_tokenize(const char *text, size_t len, xc_token_list *out);
+void xc_token_list_free(xc_token_list *list);
+
+/* Folded form of one token (XC_NORM_FOLD) into `out` (capacity `cap`,
+ * always NUL-terminated when cap > 0). Returns the folded length, which
+ * may exceed cap - 1 when the buffer was too small. */
+size_t xc_token_fold(const char *text, const xc_token *token, char *out,
+                     size_t cap);
+
+typedef struct xc_sentence {
+    uint32_t start, end;        /* byte span, trimmed of white space      */
+    uint32_t first_token;       /* index into the token list              */
+    uint32_t token_count;
+} xc_sentence;
+
+typedef struct xc_sentence_list {
+    xc_sentence *items;
+    size_t count, capacity;
+} xc_sentence_list;
+
+/* Split tokenised text into sentences, appending to `out`. Knows about
+ * abbreviations and initials (U.S., J.D. Vance, Feb. 18, Mr., a.m.),
+ * closing quotes and brackets after the full stop, and line structure
+ * (paragraphs, headings, hard-wrapped text). */
+xc_status xc_split_sentences(const char *text, size_t len,
+                             const xc_token_list *tokens,
+                             xc_sentence_list *out);
+void xc_sentence_list_free(xc_sentence_list *list);
+
+/* Snowball stemming. A stemmer is not thread-safe; use one per thread. */
+typedef struct xc_stemmer xc_stemmer;
+xc_stemmer *xc_stemmer_new(const char *language); /* "english", "german", ... */
+void xc_stemmer_free(xc_stemmer *stemmer);
+/* Stem one folded (lower-case) word. The result lives until the next call. */
+const char *xc_stem(xc_stemmer *stemmer, const char *word, size_t len,
+                    size_t *out_len);
+
+/* Stopwords (Snowball lists). `word` must be folded (lower case). */
+bool xc_is_stopword(const char *language, const char *word, size_t len);
+/* The languages that have a stopword list, NULL-terminated. */
+const char *const *xc_stopword_languages(void);
+
+/* Dates as articles carry them: ISO 8601 (2025-03-11, 2025-03-11T09:00Z,
+ * with offsets), RFC 2822 (Tue, 11 Mar 2025 09:00:00 GMT), "March 11, 2025",
+ * "11 March 2025", "2025/03/11". */
+typedef enum xc_date_precision {
+    XC_DATE_NONE = 0, XC_DATE_YEAR, XC_DATE_MONTH, XC_DATE_DAY,
+    XC_DATE_MINUTE, XC_DATE_SECOND
+} xc_date_precision;
+
+typedef struct xc_date {
+    int64_t unix_seconds;          /* UTC; the start of the period        */
+    xc_date_precision precision;
+} xc_date;
+
+/* Parse a date. Returns false when `text` is not a date it understands. */
+bool xc_date_parse(const char *text, size_t len, xc_date *out);
+/* Format as ISO 8601 UTC at the date's precision ("2025-03-11",
+ * "2025-03-11T09:00:00Z"); returns the length written. */
+size_t xc_date_format(const xc_date *date, char *out, size_t cap);
+
+/* ------------------------------------------------------------------ */
+/* Context and store                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct xc_ctx xc_ctx;
+
+/* Open (creating and migrating as needed) the SQLite store at `db_path`.
+ * Returns NULL and fills `err` on failure. */
+xc_ctx *xc_open(const char *db_path, xc_error *err);
+void xc_close(xc_ctx *ctx);
+
+/* The schema version this build writes, and the one of an open store. */
+int xc_schema_version(void);
+int xc_store_schema_version(xc_ctx *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Ingest                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum xc_input_format {
+    XC_FORMAT_AUTO = 0, /* by extension: .jsonl/.ndjson → JSONL, else text;
+                           stdin: JSONL when it starts with '{'          */
+    XC_FORMAT_TEXT,
+    XC_FORMAT_JSONL
+} xc_input_format;
+
+typedef struct xc_ingest_options {
+    xc_input_format format;
+    size_t max_bytes;     /* per article (text files: per file); 0 = default */
+    size_t batch_size;    /* articles per transaction; 0 = default          */
+    bool repair_utf8;     /* store a repaired copy (with a warning) instead
+                             of rejecting invalid UTF-8                      */
+} xc_ingest_options;
+
+#define XC_DEFAULT_MAX_BYTES ((size_t)32 << 20)
+#define XC_DEFAULT_BATCH_SIZE 1000
+
+/* What happened to one input item. */
+typedef enum xc_item_outcome {
+    XC_ITEM_ADDED,
+    XC_ITEM_UPDATED,   /* same id, different content: replaced           */
+    XC_ITEM_UNCHANGED, /* same id, same content hash: nothing to do      */
+    XC_ITEM_FAILED,    /* rejected; see status and message               */
+    XC_ITEM_WARNING    /* stored, but something was repaired or ignored  */
+} xc_item_outcome;
+
+typedef struct xc_item_report {
+    xc_item_outcome outcome;
+    xc_status status;      /* why, for FAILED and WARNING                 */
+    const char *path;      /* the file, or "-" for stdin                  */
+    long line;             /* 1-based line (JSONL item, or the bad byte)  */
+    const char *article_id;/* may be NULL when no id could be made        */
+    const char *message;
+} xc_item_report;
+
+typedef void (*xc_report_fn)(void *user, const xc_item_report *report);
+
+typedef struct xc_ingest_summary {
+    size_t added, updated, unchanged, failed, warnings;
+    size_t bytes;          /* bytes of article text read                  */
+    size_t batches;        /* transactions committed                       */
+} xc_ingest_summary;
+
+/* Ingest files, folders (recursively, in name order) and "-" (stdin).
+ * Bad items are reported through `report` and skipped; the rest is stored,
+ * one transaction per batch, and grouped into stories. Returns XC_OK even
+ * when items failed (see summary->failed); an error status only when the
+ * store itself failed, in which case committed batches are kept. */
+xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths,
+                          size_t path_count, const xc_ingest_options *options,
+                          xc_report_fn report, void *user,
+                          xc_ingest_summary *summary, xc_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Articles, stories, search                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct xc_article {
+    const char *id;
+    const char *title;
+    const char *source;     /* NULL when unknown                           */
+    const char *url;        /* NULL when unknown                           */
+    const char *published;  /* ISO 8601 UTC, NULL when undated             */
+    const char *text;       /* NULL in story listings                      */
+    size_t text_len;
+    const char *extra_json; /* other JSONL fields as a JSON object, or NULL */
+    const char *origin;     /* file it came from                           */
+    long origin_line;
+    long body_offset;       /* byte offset of `text` within that file      */
+    int64_t story;          /* 0 when not yet in a story                   */
+    double similarity;      /* to its story when it joined                 */
+} xc_article;
+
+typedef struct xc_story {
+    int64_t id;
+    const char *title;
+    size_t article_count;
+    const char *first_published;  /* NULL when no member is dated         */
+    const char *last_published;
+    const char *const *sources;   /* distinct known outlets               */
+    size_t source_count;
+    const xc_article *articles;   /* in publication order                 */
+    size_t articles_shown;        /* may be < article_count with a limit  */
+} xc_story;
+
+typedef enum xc_story_order {
+    XC_STORIES_BY_SIZE = 0,  /* biggest first, then newest                */
+    XC_STORIES_BY_RECENCY,   /* latest article first                      */
+    XC_STORIES_BY_ID
+} xc_story_order;
+
+typedef struct xc_story_query {
+    xc_story_order order;
+    size_t limit;             /* stories; 0 = all                         */
+    size_t min_articles;      /* skip smaller stories; 0 = all            */
+    size_t articles_per_story;/* 0 = all                                  */
+} xc_story_query;
+
+typedef int (*xc_story_fn)(void *user, const xc_story *story);
+typedef int (*xc_article_fn)(void *user, const xc_article *article);
+
+/* Call `fn` for each story (a non-zero return stops the walk). */
+xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query,
+                          xc_story_fn fn, void *user, xc_error *err);
+/* One story with all its articles; XC_ERR_NOT_FOUND if there is none. */
+xc_status xc_story_get(xc_ctx *ctx, int64_t id, xc_story_fn fn, void *user,
+                       xc_error *err);
+/* One article with its text. */
+xc_status xc_article_get(xc_ctx *ctx, const char *id, xc_article_fn fn,
+                         void *user, xc_error *err);
+
+typedef struct xc_search_hit {
+    const xc_article *article; /* without text                            */
+    double score;              /* BM25, higher is better                  */
+    const char *snippet;       /* with matches marked by the markers given */
+} xc_search_hit;
+
+typedef int (*xc_hit_fn)(void *user, const xc_search_hit *hit);
+
+typedef struct xc_search_options {
+    size_t limit;             /* 0 = 20                                   */
+    bool raw;                 /* pass the query to FTS5 untouched          */
+    const char *mark_open;    /* default "["                               */
+    const char *mark_close;   /* default "]"                               */
+} xc_search_options;
+
+/* Full-text search ranked by BM25 (title weighted above body). The query
+ * is words (all must match), "quoted phrases", OR between alternatives and
+ * -word to exclude; anything else is taken literally. */
+xc_status xc_search(xc_ctx *ctx, const char *query,
+                    const xc_search_options *options, xc_hit_fn fn,
+                    void *user, xc_error *err);
+
+/* Counts for a quick look at a store. */
+typedef struct xc_store_stats {
+    size_t articles, stories, sources, terms;
+    int schema_version;
+} xc_store_stats;
+xc_status xc_stats(xc_ctx *ctx, xc_store_stats *out, xc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* CROSSCHECK_H */

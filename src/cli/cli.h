@@ -1,0 +1,65 @@
+/* The crosscheck command line: shared option parsing and output helpers;
+ * each command lives in its own cmd_*.c file. */
+#ifndef XC_CLI_H
+#define XC_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "crosscheck.h"
+
+/* Exit statuses, documented in the README. */
+enum {
+    EXIT_OK = 0,
+    EXIT_PARTIAL = 1,   /* some input items failed, or: not found */
+    EXIT_USAGE = 2,     /* bad command line or query */
+    EXIT_FATAL = 3      /* the store or the system failed */
+};
+
+typedef struct cli {
+    const char *db_path;
+    bool json;
+    int argc;          /* the command's own arguments (options and operands) */
+    char **argv;
+    const char *command;
+} cli;
+
+/* Walk the command's arguments: returns the next option name (without
+ * dashes) and its value (for --name=value or when `takes_value` says the
+ * next argument is its value), or the next operand in *operand. Returns
+ * NULL at the end. */
+typedef struct arg_iter {
+    const cli *c;
+    int i;
+    bool only_operands; /* after "--" */
+    char name[64];      /* the option last returned */
+} arg_iter;
+
+typedef struct arg {
+    const char *option;  /* NULL for an operand */
+    const char *value;   /* option value or the operand */
+} arg;
+
+bool next_arg(arg_iter *it, const char *const *valued_options, arg *out, bool *bad);
+
+/* Errors for the user: "crosscheck: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_fail(const xc_error *err); /* prints and maps the status to an exit code */
+bool parse_size(const char *s, size_t *out);
+
+xc_ctx *cli_open(const cli *c);
+
+/* Output helpers. */
+void print_json_line(FILE *out, const char *json);
+void json_article_fields(void *json_writer, const xc_article *a);
+/* Shorten to at most `width` display columns (approximately: code points). */
+void print_clipped(FILE *out, const char *s, int width);
+
+int cmd_ingest(const cli *c);
+int cmd_stories(const cli *c);
+int cmd_story(const cli *c);
+int cmd_article(const cli *c);
+int cmd_search(const cli *c);
+int cmd_stats(const cli *c);
+
+#endif

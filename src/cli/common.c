@@ -1,0 +1,154 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../util/json_writer.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("crosscheck: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_fail(const xc_error *err)
+{
+    cli_error("%s", err->message[0] ? err->message : xc_status_name(err->status));
+    switch (err->status) {
+    case XC_ERR_NOT_FOUND: return EXIT_PARTIAL;
+    case XC_ERR_ARG: return EXIT_USAGE;
+    default: return EXIT_FATAL;
+    }
+}
+
+bool parse_size(const char *s, size_t *out)
+{
+    if (!s || !*s)
+        return false;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || s[0] == '-')
+        return false;
+    unsigned long long scale = 1;
+    if (*end == 'k' || *end == 'K')
+        scale = 1024, end++;
+    else if (*end == 'm' || *end == 'M')
+        scale = 1024 * 1024, end++;
+    else if (*end == 'g' || *end == 'G')
+        scale = 1024ull * 1024 * 1024, end++;
+    if (*end && strcmp(end, "B") && strcmp(end, "iB"))
+        return false;
+    if (v > ((size_t)-1) / scale)
+        return false;
+    *out = (size_t)(v * scale);
+    return true;
+}
+
+bool next_arg(arg_iter *it, const char *const *valued_options, arg *out, bool *bad)
+{
+    *bad = false;
+    if (it->i >= it->c->argc)
+        return false;
+    const char *a = it->c->argv[it->i++];
+    if (it->only_operands || a[0] != '-' || strcmp(a, "-") == 0) {
+        *out = (arg){NULL, a};
+        return true;
+    }
+    if (strcmp(a, "--") == 0) {
+        it->only_operands = true;
+        return next_arg(it, valued_options, out, bad);
+    }
+    const char *name = a + (a[1] == '-' ? 2 : 1);
+    const char *eq = strchr(name, '=');
+    char *buf = it->name;
+    size_t n = eq ? (size_t)(eq - name) : strlen(name);
+    if (n >= sizeof it->name) {
+        *bad = true;
+        cli_error("unknown option %s", a);
+        return false;
+    }
+    memcpy(buf, name, n);
+    buf[n] = '\0';
+    bool valued = false;
+    for (const char *const *v = valued_options; v && *v; v++)
+        valued |= strcmp(*v, buf) == 0;
+    const char *value = eq ? eq + 1 : NULL;
+    if (valued && !value) {
+        if (it->i >= it->c->argc) {
+            cli_error("option --%s needs a value", buf);
+            *bad = true;
+            return false;
+        }
+        value = it->c->argv[it->i++];
+    } else if (!valued && value) {
+        cli_error("option --%s takes no value", buf);
+        *bad = true;
+        return false;
+    }
+    *out = (arg){buf, value};
+    return true;
+}
+
+xc_ctx *cli_open(const cli *c)
+{
+    xc_error err = {0};
+    xc_ctx *ctx = xc_open(c->db_path, &err);
+    if (!ctx)
+        cli_fail(&err);
+    return ctx;
+}
+
+void print_json_line(FILE *out, const char *json)
+{
+    fputs(json, out);
+    fputc('\n', out);
+}
+
+void json_article_fields(void *writer, const xc_article *a)
+{
+    xc_json *j = writer;
+    xc_json_key(j, "id");
+    xc_json_string(j, a->id);
+    xc_json_key(j, "source");
+    xc_json_string(j, a->source);
+    xc_json_key(j, "title");
+    xc_json_string(j, a->title);
+    xc_json_key(j, "published");
+    xc_json_string(j, a->published);
+    xc_json_key(j, "url");
+    xc_json_string(j, a->url);
+}
+
+void print_clipped(FILE *out, const char *s, int width)
+{
+    if (!s)
+        s = "";
+    int columns = 0;
+    const char *p = s;
+    /* Count code points (UTF-8 lead bytes) as columns. */
+    while (*p) {
+        if (((unsigned char)*p & 0xC0) != 0x80) {
+            if (columns == width)
+                break;
+            columns++;
+        }
+        p++;
+    }
+    if (!*p) {
+        fputs(s, out);
+        return;
+    }
+    /* Too long: back up one code point for the ellipsis. */
+    const char *end = p;
+    do
+        end--;
+    while (end > s && ((unsigned char)*end & 0xC0) == 0x80);
+    fwrite(s, 1, (size_t)(end - s), out);
+    fputs("\xE2\x80\xA6", out);
+}

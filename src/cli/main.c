@@ -1,0 +1,111 @@
+/* crosscheck: the command-line entry point. Global options (--db, --json)
+ * may come before or after the command. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: crosscheck [--db PATH] [--json] COMMAND [ARGS]\n"
+    "\n"
+    "Many news reports in, one cross-checked story per event out.\n"
+    "\n"
+    "commands:\n"
+    "  ingest PATH...     read text files (.txt), JSON Lines (.jsonl), folders, or - (stdin)\n"
+    "      --format auto|text|jsonl  --max-bytes SIZE  --batch N  --repair-utf8  --quiet\n"
+    "  stories            list stories: id, size, outlets, dates, title\n"
+    "      --sort size|recent|id  --limit N  --min-size N  --articles N\n"
+    "  story ID           one story and its articles\n"
+    "  article ID         one article with its text\n"
+    "  search QUERY...    full-text search ranked by BM25, with snippets\n"
+    "      words are AND-ed; \"a phrase\"; a OR b; -word excludes; word* matches a prefix\n"
+    "      --limit N  --raw (FTS5 query syntax)\n"
+    "  stats              counts of articles, stories, outlets\n"
+    "\n"
+    "options:\n"
+    "  --db PATH          the database (default: $CROSSCHECK_DB, else ./crosscheck.db)\n"
+    "  --json             machine-readable output; lists are JSON Lines\n"
+    "  --help, --version\n"
+    "\n"
+    "exit status: 0 ok; 1 some input items failed (the rest was stored) or not found;\n"
+    "2 bad command line; 3 the store or the system failed\n";
+
+typedef struct command {
+    const char *name;
+    int (*run)(const cli *c);
+} command;
+
+static const command commands[] = {
+    {"ingest", cmd_ingest}, {"stories", cmd_stories}, {"story", cmd_story},
+    {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
+};
+
+int main(int argc, char **argv)
+{
+    cli c = {0};
+    const char *env_db = getenv("CROSSCHECK_DB");
+    c.db_path = env_db && *env_db ? env_db : "crosscheck.db";
+    char **rest = calloc((size_t)argc + 1, sizeof *rest);
+    if (!rest)
+        return EXIT_FATAL;
+    int n = 0;
+    bool operands_only = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!operands_only && strcmp(a, "--") == 0) {
+            operands_only = true;
+            rest[n++] = argv[i];
+        } else if (!operands_only && strcmp(a, "--json") == 0) {
+            c.json = true;
+        } else if (!operands_only && (strcmp(a, "--db") == 0 || strncmp(a, "--db=", 5) == 0)) {
+            if (a[4] == '=') {
+                c.db_path = a + 5;
+            } else if (i + 1 < argc) {
+                c.db_path = argv[++i];
+            } else {
+                cli_error("--db needs a path");
+                free(rest);
+                return EXIT_USAGE;
+            }
+        } else if (!operands_only && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+            fputs(usage, stdout);
+            free(rest);
+            return EXIT_OK;
+        } else if (!operands_only && strcmp(a, "--version") == 0) {
+            printf("crosscheck %s (schema version %d)\n", XC_VERSION, xc_schema_version());
+            free(rest);
+            return EXIT_OK;
+        } else if (!c.command && a[0] != '-') {
+            c.command = a;
+        } else {
+            rest[n++] = argv[i];
+        }
+    }
+    if (!c.command) {
+        fputs(usage, stderr);
+        free(rest);
+        return EXIT_USAGE;
+    }
+    if (!*c.db_path) {
+        cli_error("--db needs a path");
+        free(rest);
+        return EXIT_USAGE;
+    }
+    c.argc = n;
+    c.argv = rest;
+    for (size_t k = 0; k < sizeof commands / sizeof *commands; k++) {
+        if (strcmp(commands[k].name, c.command) == 0) {
+            int status = commands[k].run(&c);
+            free(rest);
+            return status;
+        }
+    }
+    if (strcmp(c.command, "help") == 0) {
+        fputs(usage, stdout);
+        free(rest);
+        return EXIT_OK;
+    }
+    cli_error("unknown command \"%s\" (see: crosscheck --help)", c.command);
+    free(rest);
+    return EXIT_USAGE;
+}

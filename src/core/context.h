@@ -1,0 +1,16 @@
+/* The context behind the public xc_ctx handle: everything a call needs,
+ * so nothing lives in globals. */
+#ifndef XC_CONTEXT_H
+#define XC_CONTEXT_H
+
+#include "crosscheck.h"
+#include "../cluster/cluster.h"
+#include "../store/store.h"
+
+struct xc_ctx {
+    xc_store store;
+    xc_stemmer *stemmer;
+    xc_cluster_params cluster;
+};
+
+#endif

@@ -1,0 +1,617 @@
+/* The ingest driver: walks the inputs, hands each item to its reader,
+ * collects articles into batches and stores each batch in one transaction
+ * — articles, full-text index and story assignment together, so a crash
+ * leaves either the whole batch or none of it. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "article.h"
+#include "readers.h"
+#include "../cluster/cluster.h"
+#include "../core/context.h"
+#include "../util/error.h"
+#include "../util/strmap.h"
+
+/* A batch is also flushed when its texts pass this many bytes. */
+#define BATCH_MAX_BYTES ((size_t)64 << 20)
+#define MAX_FOLDER_DEPTH 32
+
+typedef struct pending {
+    xc_article_in article;
+    xc_item_outcome outcome;
+    int64_t order_ts; /* publication time, undated ones carried forward */
+} pending;
+
+typedef struct ingest {
+    xc_ctx *ctx;
+    xc_ingest_options opt;
+    xc_report_fn report;
+    void *user;
+    xc_ingest_summary *sum;
+    xc_error *err;
+    pending *batch;
+    size_t count, capacity, bytes;
+    xc_strmap batch_ids; /* ids in the current batch */
+    xc_clusterer *clusterer;
+    int64_t next_seq;
+    bool seq_loaded;
+    xc_status fatal; /* the store failed: stop */
+} ingest;
+
+static void report(ingest *in, xc_item_outcome outcome, xc_status status, const char *path,
+                   long line, const char *id, const char *message)
+{
+    switch (outcome) {
+    case XC_ITEM_ADDED: in->sum->added++; break;
+    case XC_ITEM_UPDATED: in->sum->updated++; break;
+    case XC_ITEM_UNCHANGED: in->sum->unchanged++; break;
+    case XC_ITEM_FAILED: in->sum->failed++; break;
+    case XC_ITEM_WARNING: in->sum->warnings++; break;
+    }
+    if (in->report) {
+        xc_item_report r = {outcome, status, path, line, id, message};
+        in->report(in->user, &r);
+    }
+}
+
+static void fail_item(ingest *in, const char *path, long line, const xc_error *e)
+{
+    report(in, XC_ITEM_FAILED, e->status, path, line, NULL, e->message);
+}
+
+/* ---- storing a batch ------------------------------------------------- */
+
+static int by_order(const void *a, const void *b)
+{
+    const pending *x = *(pending *const *)a, *y = *(pending *const *)b;
+    if (x->order_ts != y->order_ts)
+        return x->order_ts < y->order_ts ? -1 : 1;
+    return (x > y) - (x < y); /* input order among equals */
+}
+
+typedef struct existing {
+    int64_t key;
+    bool same;
+    xc_cluster_item old; /* the stored version, for leaving its story */
+    char *old_title, *old_text;
+} existing;
+
+static xc_status find_existing(ingest *in, const xc_article_in *a, existing *out)
+{
+    static const char sql[] = "SELECT key, content_hash, title, text, published_ts, seq FROM articles "
+                              "WHERE id = ?";
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, sql, in->err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->key = sqlite3_column_int64(st, 0);
+        out->same = sqlite3_column_bytes(st, 1) == (int)sizeof a->hash &&
+                    memcmp(sqlite3_column_blob(st, 1), a->hash, sizeof a->hash) == 0;
+        if (!out->same) {
+            out->old_title = strdup(xc_column_text(st, 2) ? xc_column_text(st, 2) : "");
+            out->old_text = strdup(xc_column_text(st, 3) ? xc_column_text(st, 3) : "");
+            out->old = (xc_cluster_item){
+                .key = out->key,
+                .seq = sqlite3_column_int64(st, 5),
+                .ts = sqlite3_column_type(st, 4) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 4),
+                .title = out->old_title,
+                .text = out->old_text,
+                .text_len = out->old_text ? strlen(out->old_text) : 0,
+            };
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return xc_store_error(&in->ctx->store, in->err, "looking up an article");
+    if (out->key && !out->same && (!out->old_title || !out->old_text))
+        return xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+    return XC_OK;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int col, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, col);
+}
+
+/* Insert (key == 0) or replace an article row; returns its key. */
+static xc_status write_article(ingest *in, const xc_article_in *a, int64_t key, int64_t seq,
+                               int64_t *out_key)
+{
+    static const char insert_sql[] =
+        "INSERT INTO articles(id, title, text, source, url, published, published_ts, published_raw, "
+        "extra, origin, origin_line, body_offset, content_hash, seq, ingested_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    static const char update_sql[] =
+        "UPDATE articles SET id = ?1, title = ?2, text = ?3, source = ?4, url = ?5, published = ?6, "
+        "published_ts = ?7, published_raw = ?8, extra = ?9, origin = ?10, origin_line = ?11, "
+        "body_offset = ?12, content_hash = ?13, seq = ?14, ingested_at = ?15 WHERE key = ?16";
+    sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, key ? update_sql : insert_sql, in->err);
+    if (!st)
+        return XC_ERR_STORE;
+    char published[40] = "";
+    bool dated = a->published.precision != XC_DATE_NONE;
+    if (dated)
+        xc_date_format(&a->published, published, sizeof published);
+    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, a->text, (int)a->text_len, SQLITE_STATIC);
+    bind_text_or_null(st, 4, a->source);
+    bind_text_or_null(st, 5, a->url);
+    bind_text_or_null(st, 6, dated ? published : NULL);
+    if (dated)
+        sqlite3_bind_int64(st, 7, a->published.unix_seconds);
+    bind_text_or_null(st, 8, a->published_raw);
+    bind_text_or_null(st, 9, a->extra_json);
+    sqlite3_bind_text(st, 10, a->origin, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 11, a->line);
+    sqlite3_bind_int64(st, 12, a->body_offset);
+    sqlite3_bind_blob(st, 13, a->hash, sizeof a->hash, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 14, seq);
+    sqlite3_bind_int64(st, 15, (int64_t)time(NULL));
+    if (key)
+        sqlite3_bind_int64(st, 16, key);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return xc_store_error(&in->ctx->store, in->err, "storing an article");
+    *out_key = key ? key : sqlite3_last_insert_rowid(in->ctx->store.db);
+    return XC_OK;
+}
+
+static xc_status store_one(ingest *in, pending *p)
+{
+    xc_article_in *a = &p->article;
+    existing old;
+    xc_status st = find_existing(in, a, &old);
+    if (st == XC_OK && old.same) {
+        p->outcome = XC_ITEM_UNCHANGED;
+        return XC_OK;
+    }
+    if (st == XC_OK && old.key)
+        st = xc_clusterer_remove(in->clusterer, &old.old, in->err);
+    free(old.old_title);
+    free(old.old_text);
+    if (st != XC_OK)
+        return st;
+    int64_t key = 0, seq = in->next_seq++;
+    if ((st = write_article(in, a, old.key, seq, &key)) != XC_OK)
+        return st;
+    xc_cluster_item item = {
+        .key = key,
+        .seq = seq,
+        .ts = a->published.precision != XC_DATE_NONE ? a->published.unix_seconds : INT64_MIN,
+        .title = a->title_from_text ? NULL : a->title,
+        .text = a->text,
+        .text_len = a->text_len,
+    };
+    int64_t story;
+    double similarity;
+    if ((st = xc_clusterer_add(in->clusterer, &item, &story, &similarity, in->err)) != XC_OK)
+        return st;
+    p->outcome = old.key ? XC_ITEM_UPDATED : XC_ITEM_ADDED;
+    return XC_OK;
+}
+
+static xc_status prepare_state(ingest *in)
+{
+    if (!in->seq_loaded) {
+        static const char sql[] = "SELECT coalesce(max(seq), 0) + 1 FROM articles";
+        sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, sql, in->err);
+        if (!st)
+            return XC_ERR_STORE;
+        if (sqlite3_step(st) == SQLITE_ROW)
+            in->next_seq = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        in->seq_loaded = true;
+    }
+    if (!in->clusterer) {
+        in->clusterer = xc_clusterer_load(&in->ctx->store, in->ctx->stemmer, &in->ctx->cluster, in->err);
+        if (!in->clusterer)
+            return in->err->status ? in->err->status : XC_ERR_STORE;
+    }
+    return XC_OK;
+}
+
+static void clear_batch(ingest *in)
+{
+    for (size_t i = 0; i < in->count; i++)
+        xc_article_in_free(&in->batch[i].article);
+    in->count = 0;
+    in->bytes = 0;
+    xc_strmap_free(&in->batch_ids);
+}
+
+static xc_status flush(ingest *in)
+{
+    if (in->count == 0 || in->fatal)
+        return in->fatal;
+    /* Publication order; an undated article keeps the place of the one
+     * before it in the input. */
+    pending **order = malloc(in->count * sizeof *order);
+    if (!order)
+        return in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+    int64_t carried = INT64_MIN;
+    for (size_t i = 0; i < in->count; i++) {
+        pending *p = &in->batch[i];
+        if (p->article.published.precision != XC_DATE_NONE)
+            carried = p->article.published.unix_seconds;
+        p->order_ts = carried;
+        order[i] = p;
+    }
+    qsort(order, in->count, sizeof *order, by_order);
+
+    xc_store *store = &in->ctx->store;
+    xc_status st = xc_store_begin(store, in->err);
+    if (st == XC_OK)
+        st = prepare_state(in);
+    for (size_t i = 0; st == XC_OK && i < in->count; i++)
+        st = store_one(in, order[i]);
+    if (st == XC_OK)
+        st = xc_clusterer_save(in->clusterer, in->err);
+    if (st == XC_OK)
+        st = xc_store_commit(store, in->err);
+    free(order);
+    if (st != XC_OK) {
+        /* Nothing of this batch is stored; the in-memory clustering state
+         * may be ahead of the store, so drop it. */
+        xc_store_rollback(store);
+        xc_clusterer_free(in->clusterer);
+        in->clusterer = NULL;
+        in->seq_loaded = false;
+        in->fatal = st;
+        clear_batch(in);
+        return st;
+    }
+    in->sum->batches++;
+    for (size_t i = 0; i < in->count; i++) {
+        pending *p = &in->batch[i];
+        report(in, p->outcome, XC_OK, p->article.origin, p->article.line, p->article.id, NULL);
+    }
+    clear_batch(in);
+    return XC_OK;
+}
+
+/* Take ownership of a read article. */
+static void accept(ingest *in, const char *path, xc_article_in *a)
+{
+    a->origin = strdup(path);
+    if (in->fatal || !a->origin) {
+        if (!a->origin)
+            in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        xc_article_in_free(a);
+        return;
+    }
+    if (a->warning[0])
+        report(in, XC_ITEM_WARNING, XC_OK, a->origin, a->warning_line ? a->warning_line : a->line,
+               a->id, a->warning);
+    /* The same id twice in a batch: store the first before the second so
+     * the later one wins, as it would across batches. */
+    if (xc_strmap_get(&in->batch_ids, a->id, strlen(a->id), NULL))
+        flush(in);
+    if (in->count == in->capacity) {
+        size_t cap = in->capacity ? in->capacity * 2 : 64;
+        pending *b = realloc(in->batch, cap * sizeof *b);
+        if (!b) {
+            xc_article_in_free(a);
+            in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+            return;
+        }
+        in->batch = b;
+        in->capacity = cap;
+    }
+    in->batch[in->count++] = (pending){.article = *a};
+    memset(a, 0, sizeof *a);
+    pending *p = &in->batch[in->count - 1];
+    xc_strmap_put(&in->batch_ids, p->article.id, strlen(p->article.id), 1);
+    in->bytes += p->article.text_len;
+    in->sum->bytes += p->article.text_len;
+    if (in->count >= in->opt.batch_size || in->bytes >= BATCH_MAX_BYTES)
+        flush(in);
+}
+
+/* ---- readers -------------------------------------------------------- */
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static bool is_jsonl_name(const char *path)
+{
+    return has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
+}
+
+static bool is_text_name(const char *path)
+{
+    return has_suffix(path, ".txt") || has_suffix(path, ".text");
+}
+
+/* The id of a text file: its name without folder and extension. */
+static char *id_from_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *id = malloc(n + 1);
+    if (id) {
+        memcpy(id, base, n);
+        id[n] = '\0';
+    }
+    return id;
+}
+
+/* Read up to max + 1 bytes, so "too big" can be told from "exactly max". */
+static char *read_all(FILE *f, size_t max, size_t *len)
+{
+    size_t cap = 64 * 1024, n = 0;
+    char *data = malloc(cap);
+    while (data) {
+        size_t want = cap - n;
+        if (n + want > max + 1)
+            want = max + 1 - n;
+        size_t got = fread(data + n, 1, want, f);
+        n += got;
+        if (got < want || n > max)
+            break;
+        if (n == cap) {
+            cap *= 2;
+            char *grown = realloc(data, cap);
+            if (!grown) {
+                free(data);
+                return NULL;
+            }
+            data = grown;
+        }
+    }
+    *len = n;
+    return data;
+}
+
+static void ingest_text_data(ingest *in, const char *path, const char *id, const char *data,
+                             size_t len)
+{
+    xc_error e = {0};
+    long line = 1;
+    if (len > in->opt.max_bytes) {
+        xc_fail(&e, XC_ERR_TOO_BIG, "too big: over the %zu-byte limit (--max-bytes)", in->opt.max_bytes);
+        fail_item(in, path, 1, &e);
+        return;
+    }
+    xc_article_in a;
+    if (xc_read_text(path, id, data, len, in->opt.repair_utf8, &a, &line, &e) != XC_OK) {
+        fail_item(in, path, line, &e);
+        return;
+    }
+    accept(in, path, &a);
+}
+
+static void ingest_jsonl_stream(ingest *in, const char *path, FILE *f)
+{
+    xc_line_reader r;
+    /* JSON escapes can double a text's size; allow for it and the fields. */
+    xc_line_reader_init(&r, f, in->opt.max_bytes * 2 + 65536);
+    while (!in->fatal && xc_line_reader_next(&r)) {
+        xc_error e = {0};
+        if (r.too_long) {
+            xc_fail(&e, XC_ERR_TOO_BIG, "too big: the line has %zu bytes (limit %zu, --max-bytes)",
+                    r.full_length, in->opt.max_bytes);
+            fail_item(in, path, r.line_number, &e);
+            continue;
+        }
+        size_t n;
+        xc_trim(r.buf, r.len, &n);
+        if (n == 0)
+            continue; /* blank lines separate nothing */
+        xc_article_in a;
+        if (xc_read_jsonl_record(path, r.line_number, r.buf, r.len, in->opt.repair_utf8, &a, &e) != XC_OK) {
+            fail_item(in, path, r.line_number, &e);
+            continue;
+        }
+        if (a.text_len > in->opt.max_bytes) {
+            xc_fail(&e, XC_ERR_TOO_BIG, "too big: the text has %zu bytes (limit %zu, --max-bytes)",
+                    a.text_len, in->opt.max_bytes);
+            xc_article_in_free(&a);
+            fail_item(in, path, r.line_number, &e);
+            continue;
+        }
+        accept(in, path, &a);
+    }
+    if (ferror(f)) {
+        xc_error e;
+        xc_fail(&e, XC_ERR_IO, "read error: %s", strerror(errno));
+        fail_item(in, path, r.line_number + 1, &e);
+    }
+    xc_line_reader_free(&r);
+}
+
+static void ingest_stdin(ingest *in)
+{
+    static const char *const path = "<stdin>";
+    xc_input_format format = in->opt.format;
+    if (format == XC_FORMAT_AUTO) {
+        int c;
+        while ((c = getc(stdin)) != EOF && (c == ' ' || c == '\t' || c == '\r' || c == '\n'))
+            ;
+        if (c != EOF)
+            ungetc(c, stdin);
+        format = c == '{' ? XC_FORMAT_JSONL : XC_FORMAT_TEXT;
+    }
+    if (format == XC_FORMAT_JSONL) {
+        ingest_jsonl_stream(in, path, stdin);
+        return;
+    }
+    size_t len;
+    char *data = read_all(stdin, in->opt.max_bytes, &len);
+    if (!data) {
+        in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    ingest_text_data(in, path, NULL, data, len);
+    free(data);
+}
+
+static void ingest_file(ingest *in, const char *path)
+{
+    xc_error e = {0};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        xc_fail(&e, XC_ERR_IO, "cannot open: %s", strerror(errno));
+        fail_item(in, path, 0, &e);
+        return;
+    }
+    bool jsonl = in->opt.format == XC_FORMAT_JSONL ||
+                 (in->opt.format == XC_FORMAT_AUTO && is_jsonl_name(path));
+    if (jsonl) {
+        ingest_jsonl_stream(in, path, f);
+        fclose(f);
+        return;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > in->opt.max_bytes) {
+        xc_fail(&e, XC_ERR_TOO_BIG, "too big: %jd bytes, over the %zu-byte limit (--max-bytes)",
+                (intmax_t)sb.st_size, in->opt.max_bytes);
+        fail_item(in, path, 1, &e);
+        fclose(f);
+        return;
+    }
+    size_t len;
+    char *data = read_all(f, in->opt.max_bytes, &len);
+    bool read_error = ferror(f);
+    fclose(f);
+    if (!data) {
+        in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    if (read_error) {
+        xc_fail(&e, XC_ERR_IO, "read error: %s", strerror(errno));
+        fail_item(in, path, 1, &e);
+    } else {
+        char *id = id_from_path(path);
+        ingest_text_data(in, path, id, data, len);
+        free(id);
+    }
+    free(data);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void ingest_path(ingest *in, const char *path, int depth);
+
+/* Every .txt/.text/.jsonl/.ndjson file under a folder, in name order;
+ * hidden entries are skipped. */
+static void ingest_folder(ingest *in, const char *path, int depth)
+{
+    xc_error e = {0};
+    if (depth > MAX_FOLDER_DEPTH) {
+        xc_fail(&e, XC_ERR_IO, "folders nested too deep (over %d levels)", MAX_FOLDER_DEPTH);
+        fail_item(in, path, 0, &e);
+        return;
+    }
+    DIR *dir = opendir(path);
+    if (!dir) {
+        xc_fail(&e, XC_ERR_IO, "cannot open folder: %s", strerror(errno));
+        fail_item(in, path, 0, &e);
+        return;
+    }
+    char **names = NULL;
+    size_t count = 0, capacity = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] == '.')
+            continue;
+        if (count == capacity) {
+            capacity = capacity ? capacity * 2 : 64;
+            char **grown = realloc(names, capacity * sizeof *names);
+            if (!grown)
+                break;
+            names = grown;
+        }
+        size_t n = strlen(path) + strlen(entry->d_name) + 2;
+        names[count] = malloc(n);
+        if (!names[count])
+            break;
+        snprintf(names[count], n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                 entry->d_name);
+        count++;
+    }
+    closedir(dir);
+    qsort(names, count, sizeof *names, by_name);
+    for (size_t i = 0; i < count; i++) {
+        struct stat sb;
+        if (!in->fatal && stat(names[i], &sb) == 0) {
+            if (S_ISDIR(sb.st_mode))
+                ingest_path(in, names[i], depth + 1);
+            else if (S_ISREG(sb.st_mode) && (is_text_name(names[i]) || is_jsonl_name(names[i])))
+                ingest_path(in, names[i], depth + 1);
+        }
+    }
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+}
+
+static void ingest_path(ingest *in, const char *path, int depth)
+{
+    if (strcmp(path, "-") == 0) {
+        ingest_stdin(in);
+        return;
+    }
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        xc_error e;
+        xc_fail(&e, XC_ERR_IO, "cannot open: %s", strerror(errno));
+        fail_item(in, path, 0, &e);
+        return;
+    }
+    if (S_ISDIR(sb.st_mode))
+        ingest_folder(in, path, depth);
+    else
+        ingest_file(in, path);
+}
+
+xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_count,
+                          const xc_ingest_options *options, xc_report_fn report_fn, void *user,
+                          xc_ingest_summary *summary, xc_error *err)
+{
+    xc_ingest_summary local_summary;
+    xc_error local_err;
+    ingest in = {
+        .ctx = ctx,
+        .report = report_fn,
+        .user = user,
+        .sum = summary ? summary : &local_summary,
+        .err = err ? err : &local_err,
+    };
+    memset(in.sum, 0, sizeof *in.sum);
+    memset(in.err, 0, sizeof *in.err);
+    if (options)
+        in.opt = *options;
+    if (!in.opt.max_bytes)
+        in.opt.max_bytes = XC_DEFAULT_MAX_BYTES;
+    if (!in.opt.batch_size)
+        in.opt.batch_size = XC_DEFAULT_BATCH_SIZE;
+    for (size_t i = 0; i < path_count && !in.fatal; i++) {
+        ingest_path(&in, paths[i], 0);
+    }
+    flush(&in);
+    clear_batch(&in);
+    free(in.batch);
+    xc_clusterer_free(in.clusterer);
+    return in.fatal;
+}

@@ -1,0 +1,379 @@
+/* Reading the store: stories with their articles, single articles, full-text
+ * search and counts. Results are handed to callbacks as structs of the
+ * public header; strings live in an arena for the duration of one call. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "../core/context.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/error.h"
+#include "../util/vec.h"
+
+static const char *keep(xc_arena *a, sqlite3_stmt *st, int col)
+{
+    const char *s = xc_column_text(st, col);
+    return s ? xc_arena_strndup(a, s, (size_t)sqlite3_column_bytes(st, col)) : NULL;
+}
+
+typedef struct article_list {
+    xc_article *items;
+    size_t count, capacity;
+} article_list;
+
+typedef struct string_list {
+    const char **items;
+    size_t count, capacity;
+} string_list;
+
+/* Fill story->articles/sources/dates for one story row. */
+static xc_status load_story_members(xc_ctx *ctx, xc_story *story, size_t limit, xc_arena *arena,
+                                    article_list *articles, string_list *sources, xc_error *err)
+{
+    static const char members_sql[] =
+        "SELECT a.id, a.title, a.source, a.url, a.published, sa.similarity, a.published_ts "
+        "FROM story_articles sa JOIN articles a ON a.key = sa.article WHERE sa.story = ?1 "
+        "ORDER BY a.published_ts IS NULL, a.published_ts, a.seq LIMIT ?2";
+    static const char sources_sql[] =
+        "SELECT DISTINCT a.source FROM story_articles sa JOIN articles a ON a.key = sa.article "
+        "WHERE sa.story = ? AND a.source IS NOT NULL ORDER BY a.source";
+    static const char span_sql[] =
+        "SELECT (SELECT a.published FROM story_articles sa JOIN articles a ON a.key = sa.article "
+        "        WHERE sa.story = ?1 AND a.published_ts IS NOT NULL "
+        "        ORDER BY a.published_ts, a.seq LIMIT 1),"
+        "       (SELECT a.published FROM story_articles sa JOIN articles a ON a.key = sa.article "
+        "        WHERE sa.story = ?1 AND a.published_ts IS NOT NULL "
+        "        ORDER BY a.published_ts DESC, a.seq DESC LIMIT 1)";
+    xc_store *s = &ctx->store;
+    articles->count = 0;
+    sources->count = 0;
+
+    sqlite3_stmt *st = xc_store_prepare(s, members_sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_int64(st, 1, story->id);
+    sqlite3_bind_int64(st, 2, limit ? (int64_t)limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xc_article a = {
+            .id = keep(arena, st, 0),
+            .title = keep(arena, st, 1),
+            .source = keep(arena, st, 2),
+            .url = keep(arena, st, 3),
+            .published = keep(arena, st, 4),
+            .similarity = sqlite3_column_double(st, 5),
+            .story = story->id,
+            .origin_line = 0,
+            .body_offset = 0,
+        };
+        if (!XC_VEC_PUSH(articles, a)) {
+            sqlite3_reset(st);
+            return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return xc_store_error(s, err, "reading a story's articles");
+
+    st = xc_store_prepare(s, sources_sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_int64(st, 1, story->id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *source = keep(arena, st, 0);
+        if (!XC_VEC_PUSH(sources, source)) {
+            sqlite3_reset(st);
+            return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return xc_store_error(s, err, "reading a story's sources");
+
+    st = xc_store_prepare(s, span_sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_int64(st, 1, story->id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        story->first_published = keep(arena, st, 0);
+        story->last_published = keep(arena, st, 1);
+    }
+    sqlite3_reset(st);
+
+    story->articles = articles->items;
+    story->articles_shown = articles->count;
+    story->sources = sources->items;
+    story->source_count = sources->count;
+    return XC_OK;
+}
+
+static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc_story_query *q,
+                              xc_story_fn fn, void *user, bool *found, xc_error *err)
+{
+    xc_store *s = &ctx->store;
+    sqlite3_stmt *st = NULL;
+    /* The listing statement stays open while member queries run, so it is
+     * prepared for this walk only rather than taken from the cache. */
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return xc_store_error(s, err, "listing stories");
+    if (id)
+        sqlite3_bind_int64(st, 1, id);
+    else {
+        sqlite3_bind_int64(st, 1, q && q->min_articles ? (int64_t)q->min_articles : 0);
+        sqlite3_bind_int64(st, 2, q && q->limit ? (int64_t)q->limit : -1);
+    }
+    article_list articles = {0};
+    string_list sources = {0};
+    xc_status status = XC_OK;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xc_arena arena = {0};
+        xc_story story = {
+            .id = sqlite3_column_int64(st, 0),
+            .title = keep(&arena, st, 1),
+            .article_count = (size_t)sqlite3_column_int64(st, 2),
+        };
+        status = load_story_members(ctx, &story, q ? q->articles_per_story : 0, &arena, &articles,
+                                    &sources, err);
+        int stop = status == XC_OK ? fn(user, &story) : 1;
+        xc_arena_free(&arena);
+        if (found)
+            *found = true;
+        if (stop)
+            break;
+    }
+    if (status == XC_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        status = xc_store_error(s, err, "listing stories");
+    sqlite3_finalize(st);
+    free(articles.items);
+    free(sources.items);
+    return status;
+}
+
+xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query, xc_story_fn fn, void *user,
+                          xc_error *err)
+{
+    static const char by_size[] = "SELECT id, title, size FROM stories WHERE size >= ?1 "
+                                  "ORDER BY size DESC, coalesce(last_ts, 0) DESC, id LIMIT ?2";
+    static const char by_recency[] = "SELECT id, title, size FROM stories WHERE size >= ?1 "
+                                     "ORDER BY last_ts IS NULL, last_ts DESC, last_seq DESC LIMIT ?2";
+    static const char by_id[] = "SELECT id, title, size FROM stories WHERE size >= ?1 "
+                                "ORDER BY id LIMIT ?2";
+    xc_story_order order = query ? query->order : XC_STORIES_BY_SIZE;
+    const char *sql = order == XC_STORIES_BY_RECENCY ? by_recency : order == XC_STORIES_BY_ID ? by_id : by_size;
+    return walk_stories(ctx, sql, 0, query, fn, user, NULL, err);
+}
+
+xc_status xc_story_get(xc_ctx *ctx, int64_t id, xc_story_fn fn, void *user, xc_error *err)
+{
+    static const char sql[] = "SELECT id, title, size FROM stories WHERE id = ?1";
+    if (id <= 0)
+        return xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld", (long long)id);
+    bool found = false;
+    xc_status st = walk_stories(ctx, sql, id, NULL, fn, user, &found, err);
+    if (st == XC_OK && !found)
+        return xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld (see: crosscheck stories)", (long long)id);
+    return st;
+}
+
+xc_status xc_article_get(xc_ctx *ctx, const char *id, xc_article_fn fn, void *user, xc_error *err)
+{
+    static const char sql[] =
+        "SELECT a.id, a.title, a.source, a.url, a.published, a.text, a.extra, a.origin, "
+        "a.origin_line, a.body_offset, sa.story, sa.similarity "
+        "FROM articles a LEFT JOIN story_articles sa ON sa.article = a.key WHERE a.id = ?";
+    sqlite3_stmt *st = xc_store_prepare(&ctx->store, sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            return xc_fail(err, XC_ERR_NOT_FOUND, "no article \"%s\"", id);
+        return xc_store_error(&ctx->store, err, "reading an article");
+    }
+    xc_article a = {
+        .id = xc_column_text(st, 0),
+        .title = xc_column_text(st, 1),
+        .source = xc_column_text(st, 2),
+        .url = xc_column_text(st, 3),
+        .published = xc_column_text(st, 4),
+        .text = xc_column_text(st, 5),
+        .text_len = (size_t)sqlite3_column_bytes(st, 5),
+        .extra_json = xc_column_text(st, 6),
+        .origin = xc_column_text(st, 7),
+        .origin_line = (long)sqlite3_column_int64(st, 8),
+        .body_offset = (long)sqlite3_column_int64(st, 9),
+        .story = sqlite3_column_int64(st, 10),
+        .similarity = sqlite3_column_double(st, 11),
+    };
+    fn(user, &a);
+    sqlite3_reset(st);
+    return XC_OK;
+}
+
+/* ---- search ------------------------------------------------------------ */
+
+/* One query word or phrase as an FTS5 string literal. */
+static void quote_term(xc_buf *out, const char *s, size_t n)
+{
+    xc_buf_putc(out, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            xc_buf_putc(out, '"');
+        xc_buf_putc(out, s[i]);
+    }
+    xc_buf_putc(out, '"');
+}
+
+/* The user's query in FTS5 syntax: words AND-ed, "phrases", OR, -word,
+ * word* — everything else quoted, so "U.S." or "don't" cannot break it. */
+static xc_status translate_query(const char *q, xc_buf *out, xc_error *err)
+{
+    bool positive = false, pending_or = false;
+    const char *p = q;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (!*p)
+            break;
+        bool negate = false;
+        if (*p == '-' && p[1] && p[1] != ' ') {
+            negate = true;
+            p++;
+        }
+        const char *start;
+        size_t n;
+        bool prefix = false;
+        if (*p == '"') {
+            start = ++p;
+            while (*p && *p != '"')
+                p++;
+            n = (size_t)(p - start);
+            if (*p == '"')
+                p++;
+        } else {
+            start = p;
+            while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+                p++;
+            n = (size_t)(p - start);
+            if (!negate && n == 2 && memcmp(start, "OR", 2) == 0) {
+                if (positive)
+                    pending_or = true;
+                continue;
+            }
+            if (n > 1 && start[n - 1] == '*') {
+                prefix = true;
+                n--;
+            }
+        }
+        /* Skip terms with nothing FTS5 would index (punctuation only). */
+        bool has_word = false;
+        for (size_t i = 0; i < n && !has_word; i++) {
+            unsigned char c = (unsigned char)start[i];
+            has_word = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        }
+        if (!has_word)
+            continue;
+        if (negate) {
+            if (!positive)
+                continue; /* exclusions apply once something is included */
+            xc_buf_puts(out, " NOT ");
+        } else if (positive) {
+            xc_buf_puts(out, pending_or ? " OR " : " ");
+        }
+        pending_or = false;
+        quote_term(out, start, n);
+        if (prefix)
+            xc_buf_putc(out, '*');
+        if (!negate)
+            positive = true;
+    }
+    if (!positive)
+        return xc_fail(err, XC_ERR_ARG, "empty query: give at least one word to search for");
+    return out->failed ? xc_fail(err, XC_ERR_NOMEM, "out of memory") : XC_OK;
+}
+
+xc_status xc_search(xc_ctx *ctx, const char *query, const xc_search_options *options, xc_hit_fn fn,
+                    void *user, xc_error *err)
+{
+    static const char sql[] =
+        "SELECT a.id, a.title, a.source, a.url, a.published, sa.story, sa.similarity,"
+        "       bm25(articles_fts, 4.0, 1.0) AS score,"
+        "       snippet(articles_fts, 1, ?2, ?3, '\xE2\x80\xA6', 20) "
+        "FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid "
+        "LEFT JOIN story_articles sa ON sa.article = a.key "
+        "WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?4";
+    xc_search_options opt = options ? *options : (xc_search_options){0};
+    if (!opt.limit)
+        opt.limit = 20;
+    if (!query)
+        return xc_fail(err, XC_ERR_ARG, "no query");
+    xc_buf fts = {0};
+    if (opt.raw) {
+        xc_buf_puts(&fts, query);
+    } else {
+        xc_status st = translate_query(query, &fts, err);
+        if (st != XC_OK) {
+            xc_buf_free(&fts);
+            return st;
+        }
+    }
+    sqlite3_stmt *st = xc_store_prepare(&ctx->store, sql, err);
+    if (!st) {
+        xc_buf_free(&fts);
+        return XC_ERR_STORE;
+    }
+    sqlite3_bind_text(st, 1, xc_buf_str(&fts), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, opt.mark_open ? opt.mark_open : "[", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, opt.mark_close ? opt.mark_close : "]", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, (int64_t)opt.limit);
+    xc_buf_free(&fts);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xc_article a = {
+            .id = xc_column_text(st, 0),
+            .title = xc_column_text(st, 1),
+            .source = xc_column_text(st, 2),
+            .url = xc_column_text(st, 3),
+            .published = xc_column_text(st, 4),
+            .story = sqlite3_column_int64(st, 5),
+            .similarity = sqlite3_column_double(st, 6),
+        };
+        xc_search_hit hit = {&a, -sqlite3_column_double(st, 7), xc_column_text(st, 8)};
+        if (fn(user, &hit))
+            break;
+    }
+    xc_status status = XC_OK;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        const char *message = sqlite3_errmsg(ctx->store.db);
+        status = strstr(message, "fts5") || strstr(message, "syntax")
+                     ? xc_fail(err, XC_ERR_ARG, "bad query: %s", message)
+                     : xc_store_error(&ctx->store, err, "searching");
+    }
+    sqlite3_reset(st);
+    return status;
+}
+
+xc_status xc_stats(xc_ctx *ctx, xc_store_stats *out, xc_error *err)
+{
+    static const char sql[] = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),"
+                              " (SELECT count(DISTINCT source) FROM articles),"
+                              " (SELECT count(*) FROM terms)";
+    sqlite3_stmt *st = xc_store_prepare(&ctx->store, sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    memset(out, 0, sizeof *out);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->articles = (size_t)sqlite3_column_int64(st, 0);
+        out->stories = (size_t)sqlite3_column_int64(st, 1);
+        out->sources = (size_t)sqlite3_column_int64(st, 2);
+        out->terms = (size_t)sqlite3_column_int64(st, 3);
+    }
+    sqlite3_reset(st);
+    out->schema_version = xc_store_version(&ctx->store);
+    return rc == SQLITE_ROW ? XC_OK : xc_store_error(&ctx->store, err, "counting");
+}

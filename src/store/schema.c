@@ -1,0 +1,69 @@
+/* The schema, as a list of migrations. Migration N takes a store from
+ * version N-1 to N (PRAGMA user_version); each runs in its own transaction.
+ * Never edit a migration that has shipped: add a new one. */
+#include "store.h"
+
+static const char *const migrations[] = {
+    /* 1: articles with full-text search, stories, term statistics. */
+    "CREATE TABLE articles ("
+    "  key INTEGER PRIMARY KEY,"          /* internal row id              */
+    "  id TEXT NOT NULL UNIQUE,"          /* the article id users see     */
+    "  title TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  source TEXT,"
+    "  url TEXT,"
+    "  published TEXT,"                   /* ISO 8601 UTC, as precise as given */
+    "  published_ts INTEGER,"             /* unix seconds                 */
+    "  published_raw TEXT,"               /* as written in the input      */
+    "  extra TEXT,"                       /* other JSONL fields, a JSON object */
+    "  origin TEXT NOT NULL,"             /* file it came from, '-' = stdin */
+    "  origin_line INTEGER NOT NULL,"
+    "  body_offset INTEGER NOT NULL,"     /* byte offset of text in that file */
+    "  content_hash BLOB NOT NULL,"       /* XXH3-128 of all fields       */
+    "  seq INTEGER NOT NULL,"             /* processing order             */
+    "  ingested_at INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX articles_published ON articles(published_ts);"
+    "CREATE INDEX articles_source ON articles(source);"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5("
+    "  title, text, content='articles', content_rowid='key',"
+    "  tokenize='porter unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.key, new.title, new.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.key, old.title, old.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.key, old.title, old.text);"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.key, new.title, new.text);"
+    "END;"
+    "CREATE TABLE stories ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT," /* never reused             */
+    "  title TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  first_ts INTEGER,"
+    "  last_ts INTEGER,"
+    "  first_seq INTEGER NOT NULL,"
+    "  last_seq INTEGER NOT NULL,"
+    "  centroid BLOB NOT NULL"            /* (u32 term, f32 weight) pairs */
+    ");"
+    "CREATE TABLE story_articles ("
+    "  article INTEGER PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,"
+    "  story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+    "  similarity REAL NOT NULL"          /* cosine to the story when it joined */
+    ");"
+    "CREATE INDEX story_articles_story ON story_articles(story);"
+    "CREATE TABLE terms ("
+    "  id INTEGER PRIMARY KEY,"
+    "  term TEXT NOT NULL UNIQUE,"
+    "  df INTEGER NOT NULL"               /* articles containing the term */
+    ");"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;",
+};
+
+int xc_store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }
+
+const char *xc_store_migration(int version) { return migrations[version - 1]; }
