@@ -40,7 +40,19 @@
 /* Small utilities                                                          */
 /* ------------------------------------------------------------------------ */
 
-static void die(const char *fmt, ...)
+/* Lets gcc and clang check printf-style calls (and -Wformat=2 stay quiet). */
+#if defined(__GNUC__) || defined(__clang__)
+#define PRINTF_LIKE(fmt, first) __attribute__((format(printf, fmt, first)))
+#else
+#define PRINTF_LIKE(fmt, first)
+#endif
+
+typedef struct Str Str;
+_Noreturn static void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
+static void str_addf(Str *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void make_path(char *buf, size_t cap, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+_Noreturn static void die(const char *fmt, ...)
 {
     va_list ap;
     fputs("gencorpus: ", stderr);
@@ -70,10 +82,10 @@ static char *xstrndup(const char *s, size_t n)
 }
 
 /* Growable byte string, always NUL-terminated once anything was added. */
-typedef struct {
+struct Str {
     char *p;
     size_t len, cap;
-} Str;
+};
 
 static void str_reserve(Str *s, size_t extra)
 {

@@ -347,6 +347,17 @@ typedef struct xc_store_stats {
 } xc_store_stats;
 xc_status xc_stats(xc_ctx *ctx, xc_store_stats *out, xc_error *err);
 
+/* Check a store for consistency: SQLite's integrity check, the full-text
+ * index against the articles, every article in exactly one story, story
+ * sizes. Each problem found goes to `problem`; XC_OK means the check ran
+ * (out->problems says whether it found anything). */
+typedef struct xc_check_report {
+    size_t articles, stories, problems;
+} xc_check_report;
+typedef void (*xc_problem_fn)(void *user, const char *message);
+xc_status xc_check(xc_ctx *ctx, xc_problem_fn problem, void *user, xc_check_report *out,
+                   xc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -61,5 +61,6 @@ int cmd_story(const cli *c);
 int cmd_article(const cli *c);
 int cmd_search(const cli *c);
 int cmd_stats(const cli *c);
+int cmd_check(const cli *c);
 
 #endif

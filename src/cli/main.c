@@ -21,6 +21,7 @@ static const char usage[] =
     "      words are AND-ed; \"a phrase\"; a OR b; -word excludes; word* matches a prefix\n"
     "      --limit N  --raw (FTS5 query syntax)\n"
     "  stats              counts of articles, stories, outlets\n"
+    "  check              verify the store: SQLite integrity, full-text index, story membership\n"
     "\n"
     "options:\n"
     "  --db PATH          the database (default: $CROSSCHECK_DB, else ./crosscheck.db)\n"
@@ -38,6 +39,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", cmd_ingest}, {"stories", cmd_stories}, {"story", cmd_story},
     {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
+    {"check", cmd_check},
 };
 
 int main(int argc, char **argv)

@@ -349,8 +349,8 @@ xc_status xc_search(xc_ctx *ctx, const char *query, const xc_search_options *opt
     xc_status status = XC_OK;
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         const char *message = sqlite3_errmsg(ctx->store.db);
-        status = strstr(message, "fts5") || strstr(message, "syntax")
-                     ? xc_fail(err, XC_ERR_ARG, "bad query: %s", message)
+        /* A plain SQLITE_ERROR from MATCH is the query's fault. */
+        status = (rc & 0xff) == SQLITE_ERROR ? xc_fail(err, XC_ERR_ARG, "bad query: %s", message)
                      : xc_store_error(&ctx->store, err, "searching");
     }
     sqlite3_reset(st);

@@ -115,13 +115,7 @@ static xc_abbrev_kind abbrev_kind(const splitter *s, const xc_token *t)
 static bool abbreviation_ends_sentence(const splitter *s, const xc_token *abbrev,
                                        const xc_token *next)
 {
-    const char *p = s->text + abbrev->start;
-    size_t n = abbrev->end - abbrev->start;
-    xc_abbrev_kind kind = abbrev_kind(s, abbrev);
-    if (kind == XC_ABBREV_TITLE)
-        return false;
-    /* "J.D. Vance": initials with dots are a name, not the end of one. */
-    if (n == 4 && p[1] == '.' && p[0] >= 'A' && p[0] <= 'Z' && p[2] >= 'A' && p[2] <= 'Z')
+    if (abbrev_kind(s, abbrev) == XC_ABBREV_TITLE)
         return false;
     if (is_opening(s, next) && !token_is(s, next, "("))
         return true;
