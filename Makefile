@@ -135,6 +135,7 @@ fuzz: deps $(FUZZ_BIN)
 	  mkdir -p build/fuzz/corpus/$$name; \
 	  echo "== $$name for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	      -artifact_prefix=build/fuzz/ -print_final_stats=0 \
 	      build/fuzz/corpus/$$name tests/fuzz/corpus/$$name; done
 
 fuzz-smoke:

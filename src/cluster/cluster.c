@@ -22,6 +22,7 @@ const xc_cluster_params xc_cluster_defaults = {
     .query_terms = 30,
     .candidates = 40,
     .posting_scan = 400,
+    .window = 7 * 24 * 3600,
 };
 
 typedef struct story {
@@ -311,8 +312,21 @@ static size_t select_candidates(xc_clusterer *c, size_t limit)
     return kept;
 }
 
+/* Would a story still span at most the window with an article published at
+ * ts? Capping a story's span keeps one pass from chaining a topic's daily
+ * articles into one ever-growing "story". Undated articles and stories are
+ * close to anything. */
+static bool within_window(const xc_clusterer *c, const story *s, int64_t ts)
+{
+    if (ts == INT64_MIN || s->first_ts == INT64_MIN)
+        return true;
+    int64_t first = ts < s->first_ts ? ts : s->first_ts;
+    int64_t last = ts > s->last_ts ? ts : s->last_ts;
+    return last - first <= c->p.window;
+}
+
 /* The most similar story to c->vec: its index, or -1; *best gets the cosine. */
-static long best_story(xc_clusterer *c, double *best)
+static long best_story(xc_clusterer *c, int64_t ts, double *best)
 {
     *best = 0;
     if (c->vec.count == 0 || c->story_count == 0 || !ensure_scratch(c))
@@ -342,7 +356,7 @@ static long best_story(xc_clusterer *c, double *best)
         size_t from = p->count > c->p.posting_scan ? p->count - c->p.posting_scan : 0;
         for (size_t k = p->count; k-- > from;) {
             uint32_t s = p->items[k];
-            if (c->stories[s].removed)
+            if (c->stories[s].removed || !within_window(c, &c->stories[s], ts))
                 continue;
             if (c->stamp[s] != c->stamp_now) {
                 c->stamp[s] = c->stamp_now;
@@ -470,7 +484,7 @@ xc_status xc_clusterer_add(xc_clusterer *c, const xc_cluster_item *item, int64_t
     if (st != XC_OK)
         return xc_fail(err, st, "clustering: %s", xc_status_name(st));
     double best;
-    long index = best_story(c, &best);
+    long index = best_story(c, item->ts, &best);
     uint32_t chosen = 0;
     if (index >= 0 && best >= c->p.threshold) {
         chosen = (uint32_t)index;

@@ -22,6 +22,8 @@ typedef struct xc_cluster_params {
     size_t query_terms;    /* article terms used to look up candidates    */
     size_t candidates;     /* stories scored exactly per article          */
     size_t posting_scan;   /* most recent stories read per posting list   */
+    int64_t window;        /* seconds: a dated article only joins a story
+                              with a dated article at most this far away  */
 } xc_cluster_params;
 
 extern const xc_cluster_params xc_cluster_defaults;

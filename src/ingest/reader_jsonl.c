@@ -115,7 +115,9 @@ static xc_status id_field(cJSON *obj, char **out, xc_error *err)
     char number[32];
     if (cJSON_IsNumber(v)) {
         double d = v->valuedouble;
-        if (d == (double)(long long)d)
+        /* Whole numbers print as integers; the range check comes first
+         * because converting a huge double to long long is undefined. */
+        if (d > -9e18 && d < 9e18 && d == (double)(long long)d)
             snprintf(number, sizeof number, "%lld", (long long)d);
         else
             snprintf(number, sizeof number, "%.17g", d);

@@ -125,6 +125,7 @@ xc_status xc_read_text(const char *path, const char *id, const char *data, size_
         body = q;
         body_line = line_no + 1;
     }
+    long expected_body_line = body_line; /* where an empty body is reported */
     /* Skip blank lines before the body so its offset is its first byte. */
     while (body < len) {
         size_t k = body;
@@ -145,7 +146,7 @@ xc_status xc_read_text(const char *path, const char *id, const char *data, size_
         end--;
     if (body_len == 0) {
         free(repaired);
-        *line = body_line;
+        *line = expected_body_line;
         return xc_fail(err, XC_ERR_EMPTY, "empty article: %s", header ? "a header but no body" : "no text");
     }
 

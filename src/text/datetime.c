@@ -260,6 +260,8 @@ static bool parse_words(const char *p, const char *end, xc_date *out)
             if (sn && !(sn == 2 && (strncasecmp(suffix, "st", 2) == 0 || strncasecmp(suffix, "nd", 2) == 0 ||
                                     strncasecmp(suffix, "rd", 2) == 0 || strncasecmp(suffix, "th", 2) == 0)))
                 return false;
+            if (n > 4) /* no day or year has more digits */
+                return false;
             int v = 0;
             for (const char *d = w; d < w + n; d++)
                 v = v * 10 + (*d - '0');

@@ -1,0 +1,89 @@
+#!/bin/sh
+# Ingest benchmark: generate a corpus from the shared data, ingest it into a
+# fresh store, and print figures ready to paste into bench/README.md.
+#
+# Usage (from the repo root, after `make build/bench/gencorpus
+# build/bench/bench_ingest`; `make bench` does both):
+#
+#   sh bench/run.sh [SHARED_DIR]          default ../shared
+#
+# Environment:
+#   BENCH_ARTICLES   corpus size in articles (default 100000)
+#   BENCH_SEED       gencorpus seed (default 1)
+#   BENCH_BATCH      articles per transaction (default: the library's)
+#
+# The corpus is kept in build/bench/corpus.jsonl and reused while the
+# article count, seed, data directory and gencorpus binary are unchanged
+# (see build/bench/corpus.stamp). It is made of restricted texts: never
+# commit it.
+set -eu
+
+SHARED=${1:-../shared}
+ARTICLES=${BENCH_ARTICLES:-100000}
+SEED=${BENCH_SEED:-1}
+OUT=build/bench
+CORPUS=$OUT/corpus.jsonl
+STAMP=$OUT/corpus.stamp
+DB=$OUT/bench.db
+
+if [ ! -d "$SHARED/data" ]; then
+    echo "bench: $SHARED/data not found; skipping"
+    exit 0
+fi
+for bin in "$OUT/gencorpus" "$OUT/bench_ingest"; do
+    if [ ! -x "$bin" ]; then
+        echo "bench: $bin not built; run 'make bench'" >&2
+        exit 1
+    fi
+done
+
+echo "== machine"
+echo "date     $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "cpu      $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+echo "memory   $(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)"
+echo "kernel   $(uname -sr)"
+echo "compiler $(${CC:-cc} --version 2>/dev/null | head -n 1)"
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+    rev="$rev (with uncommitted changes)"
+fi
+echo "revision $rev"
+
+# Reuse the corpus only if it was made with the same inputs. The binary's
+# checksum stands in for the generator's version.
+stamp="articles=$ARTICLES seed=$SEED data=$SHARED/data gencorpus=$(cksum < "$OUT/gencorpus")"
+echo
+echo "== corpus"
+if [ -f "$CORPUS" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$stamp" ]; then
+    echo "reusing $CORPUS"
+else
+    rm -f "$CORPUS" "$STAMP"
+    echo "generating $ARTICLES articles (seed $SEED) into $CORPUS"
+    status=0
+    "$OUT/gencorpus" --data "$SHARED/data" --articles "$ARTICLES" --seed "$SEED" \
+        --out "$CORPUS.tmp" 2> "$OUT/gencorpus.log" || status=$?
+    if [ "$status" -eq 77 ]; then
+        rm -f "$CORPUS.tmp"
+        echo "bench: no base texts under $SHARED/data; skipping"
+        exit 0
+    elif [ "$status" -ne 0 ]; then
+        rm -f "$CORPUS.tmp"
+        cat "$OUT/gencorpus.log" >&2
+        echo "bench: gencorpus failed (exit $status)" >&2
+        exit 1
+    fi
+    # Rename only once complete, so an interrupted run is never reused.
+    mv "$CORPUS.tmp" "$CORPUS"
+    echo "$stamp" > "$STAMP"
+fi
+lines=$(wc -l < "$CORPUS" | tr -d ' ')
+bytes=$(wc -c < "$CORPUS" | tr -d ' ')
+awk -v l="$lines" -v b="$bytes" 'BEGIN { printf "%d articles, %.1f MB of JSON Lines\n", l, b / 1e6 }'
+
+echo
+echo "== ingest into $DB (fresh store)"
+set -- --progress $(( (ARTICLES + 9) / 10 ))
+if [ -n "${BENCH_BATCH:-}" ]; then
+    set -- "$@" --batch "$BENCH_BATCH"
+fi
+"$OUT/bench_ingest" "$@" "$DB" "$CORPUS"
