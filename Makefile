@@ -98,7 +98,8 @@ demo: deps build
 	@echo
 	./$(BIN) --db build/demo.db stories
 	@echo
-	./$(BIN) --db build/demo.db story 1
+	@biggest=$$(./$(BIN) --db build/demo.db --json stories --limit 1 | jq -r .id); \
+	echo "./$(BIN) --db build/demo.db story $$biggest"; ./$(BIN) --db build/demo.db story $$biggest
 	@echo
 	./$(BIN) --db build/demo.db search '"life jackets"'
 
