@@ -40,6 +40,7 @@ typedef struct ingest {
     xc_clusterer *clusterer;
     int64_t next_seq;
     bool seq_loaded;
+    int64_t generation; /* of the store when our state was last in step */
     xc_status fatal; /* the store failed: stop */
 } ingest;
 
@@ -203,11 +204,22 @@ static xc_status store_one(ingest *in, pending *p)
     return XC_OK;
 }
 
+/* Make the in-memory state match the store. Runs inside the batch's write
+ * transaction: if another process committed since we last looked (the
+ * generation counter moved), our clustering state and sequence are stale
+ * and are loaded again. */
 static xc_status prepare_state(ingest *in)
 {
+    static const char seq_sql[] = "SELECT coalesce(max(seq), 0) + 1 FROM articles";
+    int64_t generation = xc_store_meta_int(&in->ctx->store, "generation", 0);
+    if (in->clusterer && generation != in->generation) {
+        xc_clusterer_free(in->clusterer);
+        in->clusterer = NULL;
+        in->seq_loaded = false;
+    }
+    in->generation = generation;
     if (!in->seq_loaded) {
-        static const char sql[] = "SELECT coalesce(max(seq), 0) + 1 FROM articles";
-        sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, sql, in->err);
+        sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, seq_sql, in->err);
         if (!st)
             return XC_ERR_STORE;
         if (sqlite3_step(st) == SQLITE_ROW)
@@ -259,6 +271,8 @@ static xc_status flush(ingest *in)
         st = store_one(in, order[i]);
     if (st == XC_OK)
         st = xc_clusterer_save(in->clusterer, in->err);
+    if (st == XC_OK)
+        st = xc_store_set_meta_int(store, "generation", ++in->generation, in->err);
     if (st == XC_OK)
         st = xc_store_commit(store, in->err);
     free(order);
@@ -553,13 +567,15 @@ static void ingest_folder(ingest *in, const char *path, int depth)
     closedir(dir);
     qsort(names, count, sizeof *names, by_name);
     for (size_t i = 0; i < count; i++) {
-        struct stat sb;
-        if (!in->fatal && stat(names[i], &sb) == 0) {
-            if (S_ISDIR(sb.st_mode))
-                ingest_path(in, names[i], depth + 1);
-            else if (S_ISREG(sb.st_mode) && (is_text_name(names[i]) || is_jsonl_name(names[i])))
-                ingest_path(in, names[i], depth + 1);
-        }
+        struct stat link, sb;
+        if (in->fatal || lstat(names[i], &link) != 0 || stat(names[i], &sb) != 0)
+            continue;
+        /* Links to folders are not followed inside a walk, as find(1) does
+         * not: a link to a parent would otherwise loop. */
+        if (S_ISDIR(sb.st_mode) && !S_ISLNK(link.st_mode))
+            ingest_path(in, names[i], depth + 1);
+        else if (S_ISREG(sb.st_mode) && (is_text_name(names[i]) || is_jsonl_name(names[i])))
+            ingest_path(in, names[i], depth + 1);
     }
     for (size_t i = 0; i < count; i++)
         free(names[i]);

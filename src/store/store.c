@@ -34,24 +34,35 @@ int xc_store_version(xc_store *s)
     return version;
 }
 
+/* Apply the migrations the store lacks. The version is read again inside
+ * each write transaction, so two processes opening a new store at once do
+ * not both create it. */
 static xc_status migrate(xc_store *s, xc_error *err)
 {
-    int version = xc_store_version(s);
     int latest = xc_store_migration_count();
-    if (version < 0)
-        return xc_store_error(s, err, "reading the schema version");
-    if (version > latest)
-        return xc_fail(err, XC_ERR_SCHEMA,
-                       "the database has schema version %d, newer than this crosscheck knows (%d); "
-                       "upgrade crosscheck",
-                       version, latest);
-    while (version < latest) {
-        version++;
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", version);
+    for (;;) {
+        int version = xc_store_version(s);
+        if (version < 0)
+            return xc_store_error(s, err, "reading the schema version");
+        if (version > latest)
+            return xc_fail(err, XC_ERR_SCHEMA,
+                           "the database has schema version %d, newer than this crosscheck knows "
+                           "(%d); upgrade crosscheck",
+                           version, latest);
+        if (version == latest)
+            return XC_OK;
         xc_status st = xc_store_exec(s, "BEGIN IMMEDIATE;", err);
-        if (st == XC_OK)
-            st = xc_store_exec(s, xc_store_migration(version), err);
+        if (st != XC_OK)
+            return st;
+        int current = xc_store_version(s);
+        if (current != version) { /* someone else migrated meanwhile */
+            xc_store_exec(s, "COMMIT;", NULL);
+            continue;
+        }
+        int next = version + 1;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", next);
+        st = xc_store_exec(s, xc_store_migration(next), err);
         if (st == XC_OK)
             st = xc_store_exec(s, pragma, err);
         if (st == XC_OK)
@@ -60,10 +71,26 @@ static xc_status migrate(xc_store *s, xc_error *err)
             sqlite3_exec(s->db, "ROLLBACK;", NULL, NULL, NULL);
             char detail[sizeof err->message];
             snprintf(detail, sizeof detail, "%s", err ? err->message : "");
-            return xc_fail(err, XC_ERR_STORE, "migrating to schema version %d: %s", version, detail);
+            return xc_fail(err, XC_ERR_STORE, "migrating to schema version %d: %s", next, detail);
         }
     }
-    return XC_OK;
+}
+
+/* Switch to WAL. Changing the journal mode does not wait on the busy
+ * handler: when another process is opening the same new store at that
+ * moment SQLite answers "locked" at once, so wait and retry (up to ~10 s). */
+static xc_status set_wal(xc_store *s, xc_error *err)
+{
+    for (int attempt = 0;; attempt++) {
+        int rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return XC_OK;
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            return xc_store_error(s, err, "switching to WAL");
+        if (attempt == 200)
+            return xc_store_error(s, err, "switching to WAL (the database stays locked)");
+        sqlite3_sleep(50);
+    }
 }
 
 xc_status xc_store_open(xc_store *s, const char *path, xc_error *err)
@@ -81,8 +108,9 @@ xc_status xc_store_open(xc_store *s, const char *path, xc_error *err)
     /* WAL: readers never block the writer, and a killed writer loses only
      * its open transaction. synchronous=NORMAL is durable against process
      * crashes (kill -9); only a power cut can lose the last commits. */
-    xc_status st = xc_store_exec(s,
-                                 "PRAGMA journal_mode=WAL;"
+    xc_status st = set_wal(s, err);
+    if (st == XC_OK)
+        st = xc_store_exec(s,
                                  "PRAGMA synchronous=NORMAL;"
                                  "PRAGMA foreign_keys=ON;"
                                  "PRAGMA temp_store=MEMORY;"
