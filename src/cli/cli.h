@@ -48,10 +48,14 @@ int cli_fail(const xc_error *err); /* prints and maps the status to an exit code
 bool parse_size(const char *s, size_t *out);
 
 xc_ctx *cli_open(const cli *c);
+/* The one operand of a command that takes exactly one (an id); NULL after
+ * telling the user what is wrong. `what` reads "a story id". */
+const char *single_operand(const cli *c, const char *what);
 
 /* Output helpers. */
 void print_json_line(FILE *out, const char *json);
 void json_article_fields(void *json_writer, const xc_article *a);
+void json_story_field(void *json_writer, int64_t story); /* "story": id or null */
 /* Shorten to at most `width` display columns (approximately: code points). */
 void print_clipped(FILE *out, const char *s, int width);
 

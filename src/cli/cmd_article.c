@@ -14,11 +14,7 @@ static int on_article(void *user, const xc_article *a)
         xc_json_init(&j, &out);
         xc_json_object_begin(&j);
         json_article_fields(&j, a);
-        xc_json_key(&j, "story");
-        if (a->story)
-            xc_json_int(&j, a->story);
-        else
-            xc_json_null(&j);
+        json_story_field(&j, a->story);
         xc_json_key(&j, "origin"), xc_json_string(&j, a->origin);
         xc_json_key(&j, "origin_line"), xc_json_int(&j, a->origin_line);
         xc_json_key(&j, "body_offset"), xc_json_int(&j, a->body_offset);
@@ -46,26 +42,8 @@ static int on_article(void *user, const xc_article *a)
 
 int cmd_article(const cli *c)
 {
-    arg_iter it = {c, 0, false, {0}};
-    arg a;
-    bool bad = false;
-    const char *id = NULL;
-    while (!bad && next_arg(&it, NULL, &a, &bad)) {
-        if (a.option) {
-            cli_error("unknown option --%s for article", a.option);
-            bad = true;
-        } else if (id) {
-            cli_error("article takes one article id");
-            bad = true;
-        } else {
-            id = a.value;
-        }
-    }
-    if (!bad && !id) {
-        cli_error("article needs an article id");
-        bad = true;
-    }
-    if (bad)
+    const char *id = single_operand(c, "an article id");
+    if (!id)
         return EXIT_USAGE;
     xc_ctx *ctx = cli_open(c);
     if (!ctx)

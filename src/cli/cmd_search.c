@@ -22,11 +22,7 @@ static int on_hit(void *user, const xc_search_hit *h)
         xc_json_init(&j, &out);
         xc_json_object_begin(&j);
         json_article_fields(&j, a);
-        xc_json_key(&j, "story");
-        if (a->story)
-            xc_json_int(&j, a->story);
-        else
-            xc_json_null(&j);
+        json_story_field(&j, a->story);
         xc_json_key(&j, "score"), xc_json_double(&j, h->score);
         xc_json_key(&j, "snippet"), xc_json_string(&j, h->snippet);
         xc_json_object_end(&j);

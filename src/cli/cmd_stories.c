@@ -158,29 +158,15 @@ static int on_story_detail(void *user, const xc_story *s)
 
 int cmd_story(const cli *c)
 {
-    arg_iter it = {c, 0, false, {0}};
-    arg a;
-    bool bad = false;
-    const char *id = NULL;
-    while (!bad && next_arg(&it, NULL, &a, &bad)) {
-        if (a.option) {
-            cli_error("unknown option --%s for story", a.option);
-            bad = true;
-        } else if (id) {
-            cli_error("story takes one story id");
-            bad = true;
-        } else {
-            id = a.value;
-        }
-    }
-    char *end = NULL;
-    long long n = id ? strtoll(id, &end, 10) : 0;
-    if (!bad && (!id || *end || n <= 0)) {
-        cli_error("story needs a story id (a number, as listed by: crosscheck stories)");
-        bad = true;
-    }
-    if (bad)
+    const char *id = single_operand(c, "a story id (a number, as listed by: crosscheck stories)");
+    if (!id)
         return EXIT_USAGE;
+    char *end = NULL;
+    long long n = strtoll(id, &end, 10);
+    if (*end || n <= 0) {
+        cli_error("story needs a story id (a number, as listed by: crosscheck stories), not \"%s\"", id);
+        return EXIT_USAGE;
+    }
     xc_ctx *ctx = cli_open(c);
     if (!ctx)
         return EXIT_FATAL;

@@ -152,3 +152,37 @@ void print_clipped(FILE *out, const char *s, int width)
     fwrite(s, 1, (size_t)(end - s), out);
     fputs("\xE2\x80\xA6", out);
 }
+
+const char *single_operand(const cli *c, const char *what)
+{
+    arg_iter it = {c, 0, false, {0}};
+    arg a;
+    bool bad = false;
+    const char *operand = NULL;
+    while (next_arg(&it, NULL, &a, &bad)) {
+        if (a.option) {
+            cli_error("unknown option --%s for %s", a.option, c->command);
+            return NULL;
+        }
+        if (operand) {
+            cli_error("%s takes one %s", c->command, what);
+            return NULL;
+        }
+        operand = a.value;
+    }
+    if (bad)
+        return NULL;
+    if (!operand)
+        cli_error("%s needs %s", c->command, what);
+    return operand;
+}
+
+void json_story_field(void *writer, int64_t story)
+{
+    xc_json *j = writer;
+    xc_json_key(j, "story");
+    if (story)
+        xc_json_int(j, story);
+    else
+        xc_json_null(j);
+}
