@@ -276,11 +276,13 @@ static size_t scan_dotted(const scanner *s, size_t i)
 }
 
 /* Length of a clitic starting at an apostrophe at i ('s 'll 're ...), 0 if
- * none. A clitic must end the word. */
+ * none. A clitic must end the word. A left single quote counts here too:
+ * outlets type "Zelensky‘s" often enough. */
 static size_t clitic_at(const scanner *s, size_t i)
 {
     size_t apos;
-    if (!is_apostrophe(at(s, i, &apos)))
+    int32_t cp = at(s, i, &apos);
+    if (!is_apostrophe(cp) && cp != 0x2018)
         return 0;
     static const char *const forms[] = {"s", "d", "m", "ll", "re", "ve"};
     for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
@@ -311,6 +313,8 @@ static size_t scan_word(const scanner *s, size_t i, bool *hyphen)
             end += size;
             continue;
         }
+        if (cp == 0x2018)
+            break; /* a clitic ("‘s") or an opening quote: never inside a word */
         /* A hyphen or apostrophe between word characters keeps the word. */
         if ((is_hyphen(cp) || is_apostrophe(cp)) && end > i) {
             size_t next_size;

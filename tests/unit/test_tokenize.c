@@ -22,6 +22,8 @@ static void apostrophes_and_clitics(void **state)
     assert_tokens("O'Brien and rock'n'roll", "O'Brien|and|rock'n'roll");
     assert_tokens("the allies’ position", "the|allies|’|position");
     assert_tokens("‘quoted’", "‘|quoted|’");
+    assert_tokens("Zelensky‘s proposal", "Zelensky|‘s|proposal");
+    assert_tokens("‘sorry’ she said", "‘|sorry|’|she|said");
 }
 
 static void numbers(void **state)
