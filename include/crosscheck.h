@@ -358,6 +358,36 @@ typedef void (*xc_problem_fn)(void *user, const char *message);
 xc_status xc_check(xc_ctx *ctx, xc_problem_fn problem, void *user, xc_check_report *out,
                    xc_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Evaluation                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Agreement of a clustering with gold classes (metrics as defined in
+ * ../shared/data/README.md). */
+typedef struct xc_cluster_scores {
+    double bcubed_p, bcubed_r, bcubed_f1;    /* per item, averaged           */
+    double pairwise_p, pairwise_r, pairwise_f1;
+    double ari;                              /* adjusted Rand index          */
+    double homogeneity, completeness, v_measure;
+    size_t items, classes, clusters;
+} xc_cluster_scores;
+
+/* Score `n` items: gold[i] and predicted[i] are any integer labels. */
+xc_status xc_score_clustering(const int64_t *gold, const int64_t *predicted, size_t n,
+                              xc_cluster_scores *out);
+
+/* Ingest a JSON Lines file whose records carry a gold field (e.g. "event")
+ * into a fresh temporary store, then score the stories against it. Items
+ * that fail to ingest, or lack the field, are left out and counted. */
+typedef struct xc_eval_cluster_result {
+    xc_cluster_scores scores;
+    xc_ingest_summary ingest;
+    size_t without_gold;
+    double seconds;                          /* ingest + clustering          */
+} xc_eval_cluster_result;
+xc_status xc_eval_cluster(const char *jsonl_path, const char *gold_field,
+                          xc_eval_cluster_result *out, xc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

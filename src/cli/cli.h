@@ -66,5 +66,6 @@ int cmd_article(const cli *c);
 int cmd_search(const cli *c);
 int cmd_stats(const cli *c);
 int cmd_check(const cli *c);
+int cmd_eval(const cli *c);
 
 #endif

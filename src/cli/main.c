@@ -22,6 +22,8 @@ static const char usage[] =
     "      --limit N  --raw (FTS5 query syntax)\n"
     "  stats              counts of articles, stories, outlets\n"
     "  check              verify the store: SQLite integrity, full-text index, story membership\n"
+    "  eval cluster FILE  score story clustering against the gold \"event\" of each JSONL record\n"
+    "      --gold FIELD (default event); uses a temporary store; prints B3, pairwise F1, ARI, V-measure\n"
     "\n"
     "options:\n"
     "  --db PATH          the database (default: $CROSSCHECK_DB, else ./crosscheck.db)\n"
@@ -39,7 +41,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", cmd_ingest}, {"stories", cmd_stories}, {"story", cmd_story},
     {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
-    {"check", cmd_check},
+    {"check", cmd_check},     {"eval", cmd_eval},
 };
 
 int main(int argc, char **argv)

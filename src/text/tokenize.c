@@ -28,11 +28,22 @@ typedef enum char_class {
 typedef struct scanner {
     const char *text;
     size_t len;
+    size_t next_at; /* position of the next '@' at or after the scan, or len */
 } scanner;
+
+static char_class classify_ascii(int32_t cp);
+static char_class classify_unicode(int32_t cp);
 
 static char_class classify(int32_t cp)
 {
-    if (cp < 0x80) {
+    if (cp < 0x80)
+        return classify_ascii(cp);
+    return classify_unicode(cp);
+}
+
+static char_class classify_ascii(int32_t cp)
+{
+    {
         if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
             return C_LETTER;
         if (cp >= '0' && cp <= '9')
@@ -41,10 +52,17 @@ static char_class classify(int32_t cp)
             return C_SPACE;
         if (cp < 0x20 || cp == 0x7f)
             return C_OTHER;
-        if (strchr("$+<=>^`|~", (int)cp))
+        switch (cp) {
+        case '$': case '+': case '<': case '=': case '>': case '^': case '`': case '|': case '~':
             return C_SYMBOL;
-        return C_PUNCT;
+        default:
+            return C_PUNCT;
+        }
     }
+}
+
+static char_class classify_unicode(int32_t cp)
+{
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -117,6 +135,10 @@ static bool starts_with_ci(const scanner *s, size_t i, const char *prefix)
 
 static size_t scan_url(const scanner *s, size_t i)
 {
+    /* Only h, f and w can start one: keep the common path to one test. */
+    int first = (unsigned char)s->text[i] | 0x20;
+    if (first != 'h' && first != 'f' && first != 'w')
+        return 0;
     size_t body;
     if (starts_with_ci(s, i, "https://"))
         body = i + 8;
@@ -165,6 +187,17 @@ static size_t scan_url(const scanner *s, size_t i)
 }
 
 static bool email_local_char(int c) { return ascii_alnum(c) || (c && strchr("._%+-", c)); }
+
+/* Is there an '@' close enough ahead to make an e-mail address? Keeps the
+ * e-mail scan off the common path: one memchr per '@' in the text. */
+static bool at_sign_near(scanner *s, size_t i)
+{
+    if (s->next_at < i) { /* passed it: find the next one */
+        const char *at_sign = memchr(s->text + i, '@', s->len - i);
+        s->next_at = at_sign ? (size_t)(at_sign - s->text) : s->len;
+    }
+    return s->next_at < s->len && s->next_at - i <= 64;
+}
 
 static size_t scan_email(const scanner *s, size_t i)
 {
@@ -300,10 +333,18 @@ static size_t clitic_at(const scanner *s, size_t i)
 
 /* Scan a word from i: word characters, joined by inner hyphens and by
  * apostrophes that do not start a clitic. Sets *hyphen when one was seen. */
+static bool ascii_word_byte(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '_';
+}
+
 static size_t scan_word(const scanner *s, size_t i, bool *hyphen)
 {
     size_t end = i;
     for (;;) {
+        /* Most words are plain ASCII: take those bytes in one go. */
+        while (end < s->len && ascii_word_byte((unsigned char)s->text[end]))
+            end++;
         size_t size;
         int32_t cp = at(s, end, &size);
         if (size == 0)
@@ -357,7 +398,37 @@ static size_t negation_split(const scanner *s, size_t start, size_t end)
 
 /* ---- Token assembly ------------------------------------------------- */
 
+static uint8_t case_flags_unicode(const scanner *s, size_t start, size_t end);
+
 static uint8_t case_flags(const scanner *s, size_t start, size_t end)
+{
+    const unsigned char *p = (const unsigned char *)s->text;
+    bool ascii = true, any_letter = false, all_upper = true, first = true;
+    uint8_t flags = 0;
+    for (size_t i = start; i < end && ascii; i++) {
+        unsigned char c = p[i];
+        if (c >= 0x80)
+            ascii = false;
+        else if ((unsigned)(c - '0') < 10u)
+            flags |= XC_TF_HAS_DIGIT;
+        else if ((unsigned)((c | 0x20) - 'a') < 26u) {
+            bool upper = c <= 'Z';
+            if (first && upper)
+                flags |= XC_TF_UPPER_INITIAL;
+            first = false;
+            any_letter = true;
+            all_upper &= upper;
+        }
+    }
+    if (ascii) {
+        if (any_letter && all_upper)
+            flags |= XC_TF_ALL_UPPER;
+        return flags;
+    }
+    return case_flags_unicode(s, start, end);
+}
+
+static uint8_t case_flags_unicode(const scanner *s, size_t start, size_t end)
 {
     bool first = true, any_letter = false, all_upper = true;
     uint8_t flags = 0;
@@ -440,7 +511,8 @@ xc_status xc_tokenize(const char *text, size_t len, xc_token_list *out)
 {
     if (len >= UINT32_MAX)
         return XC_ERR_TOO_BIG;
-    scanner sc = {text, len}, *s = &sc;
+    const char *first_at = memchr(text, '@', len);
+    scanner sc = {text, len, first_at ? (size_t)(first_at - text) : len}, *s = &sc;
     size_t i = 0;
     int newlines = 0;
     bool space = false;
@@ -465,7 +537,8 @@ xc_status xc_tokenize(const char *text, size_t len, xc_token_list *out)
 
         if ((end = scan_url(s, i)) != 0) {
             ok = push_token(s, out, i, end, XC_TOK_URL, flags);
-        } else if (cp < 0x80 && email_local_char((int)cp) && (end = scan_email(s, i)) != 0) {
+        } else if (cp < 0x80 && email_local_char((int)cp) && at_sign_near(s, i) &&
+                   (end = scan_email(s, i)) != 0) {
             ok = push_token(s, out, i, end, XC_TOK_EMAIL, flags);
         } else if ((cp == '#' || cp == '@') && i + 1 < len &&
                    (classify(peek(s, i + 1)) == C_LETTER || (cp == '@' && s->text[i + 1] == '_'))) {

@@ -1,0 +1,88 @@
+/* crosscheck eval cluster FILE.jsonl */
+#include <string.h>
+
+#include "cli.h"
+#include "../util/buf.h"
+#include "../util/json_writer.h"
+
+static int eval_cluster(const cli *c, int first)
+{
+    static const char *const valued[] = {"gold", NULL};
+    cli sub = *c;
+    sub.argc = c->argc - first;
+    sub.argv = c->argv + first;
+    arg_iter it = {&sub, 0, false, {0}};
+    arg a;
+    bool bad = false;
+    const char *file = NULL, *field = "event";
+    while (!bad && next_arg(&it, valued, &a, &bad)) {
+        if (!a.option && !file)
+            file = a.value;
+        else if (a.option && strcmp(a.option, "gold") == 0)
+            field = a.value;
+        else {
+            cli_error(a.option ? "unknown option --%s for eval cluster" : "eval cluster takes one file, not %s",
+                      a.option ? a.option : a.value);
+            bad = true;
+        }
+    }
+    if (!bad && !file) {
+        cli_error("eval cluster needs a JSON Lines file whose records have a gold \"%s\" field", field);
+        bad = true;
+    }
+    if (bad)
+        return EXIT_USAGE;
+    xc_eval_cluster_result r;
+    xc_error err = {0};
+    if (xc_eval_cluster(file, field, &r, &err) != XC_OK)
+        return cli_fail(&err);
+    const xc_cluster_scores *s = &r.scores;
+    if (c->json) {
+        xc_buf out = {0};
+        xc_json j;
+        xc_json_init(&j, &out);
+        xc_json_object_begin(&j);
+        xc_json_key(&j, "bcubed_p"), xc_json_double(&j, s->bcubed_p);
+        xc_json_key(&j, "bcubed_r"), xc_json_double(&j, s->bcubed_r);
+        xc_json_key(&j, "bcubed_f1"), xc_json_double(&j, s->bcubed_f1);
+        xc_json_key(&j, "pairwise_p"), xc_json_double(&j, s->pairwise_p);
+        xc_json_key(&j, "pairwise_r"), xc_json_double(&j, s->pairwise_r);
+        xc_json_key(&j, "pairwise_f1"), xc_json_double(&j, s->pairwise_f1);
+        xc_json_key(&j, "ari"), xc_json_double(&j, s->ari);
+        xc_json_key(&j, "homogeneity"), xc_json_double(&j, s->homogeneity);
+        xc_json_key(&j, "completeness"), xc_json_double(&j, s->completeness);
+        xc_json_key(&j, "v_measure"), xc_json_double(&j, s->v_measure);
+        xc_json_key(&j, "articles"), xc_json_int(&j, (int64_t)s->items);
+        xc_json_key(&j, "events"), xc_json_int(&j, (int64_t)s->classes);
+        xc_json_key(&j, "stories"), xc_json_int(&j, (int64_t)s->clusters);
+        xc_json_key(&j, "failed"), xc_json_int(&j, (int64_t)r.ingest.failed);
+        xc_json_key(&j, "without_gold"), xc_json_int(&j, (int64_t)r.without_gold);
+        xc_json_key(&j, "seconds"), xc_json_double(&j, r.seconds);
+        xc_json_object_end(&j);
+        print_json_line(stdout, xc_buf_str(&out));
+        xc_buf_free(&out);
+    } else {
+        printf("%s: %zu articles, %zu events, %zu stories", file, s->items, s->classes, s->clusters);
+        if (r.ingest.failed || r.without_gold)
+            printf(" (%zu unreadable, %zu without \"%s\")", r.ingest.failed, r.without_gold, field);
+        printf("\n");
+        printf("  B3        P %.4f  R %.4f  F1 %.4f\n", s->bcubed_p, s->bcubed_r, s->bcubed_f1);
+        printf("  pairwise  P %.4f  R %.4f  F1 %.4f\n", s->pairwise_p, s->pairwise_r, s->pairwise_f1);
+        printf("  ARI %.4f   V-measure %.4f (homogeneity %.4f, completeness %.4f)\n", s->ari, s->v_measure,
+               s->homogeneity, s->completeness);
+        printf("  %.2f s (%.0f articles/s)\n", r.seconds, r.seconds > 0 ? s->items / r.seconds : 0);
+    }
+    return EXIT_OK;
+}
+
+int cmd_eval(const cli *c)
+{
+    if (c->argc < 1) {
+        cli_error("eval needs what to evaluate: crosscheck eval cluster FILE.jsonl");
+        return EXIT_USAGE;
+    }
+    if (strcmp(c->argv[0], "cluster") == 0)
+        return eval_cluster(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster)", c->argv[0]);
+    return EXIT_USAGE;
+}
