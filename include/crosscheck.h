@@ -277,13 +277,20 @@ typedef struct xc_article {
     long origin_line;
     long body_offset;       /* byte offset of `text` within that file      */
     int64_t story;          /* 0 when not yet in a story                   */
-    double similarity;      /* to its story when it joined                 */
+    double similarity;      /* to its story when it joined (for a copy: to
+                               the article it copies)                      */
+    const char *why_json;   /* why it is in its story (JSON), or NULL      */
+    /* Duplicate lineage: a copy names the article it copies. */
+    int64_t duplicate_group;/* 0 when it has no copies and copies nothing  */
+    const char *copy_of;    /* article id, NULL for originals              */
+    const char *copy_kind;  /* "exact", "near", "contains", "excerpt"      */
 } xc_article;
 
 typedef struct xc_story {
     int64_t id;
     const char *title;
     size_t article_count;
+    size_t independent;           /* articles that are not copies         */
     const char *first_published;  /* NULL when no member is dated         */
     const char *last_published;
     const char *const *sources;   /* distinct known outlets               */

@@ -1,10 +1,46 @@
-/* crosscheck stories / crosscheck story ID */
+/* crosscheck stories / crosscheck story ID [--why] */
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "../util/buf.h"
 #include "../util/json_writer.h"
+
+/* Index of the article a copy copies, within the story; -1 when it is an
+ * independent report here (an original, or a copy of an article that is
+ * not in this story). */
+static long parent_of(const xc_story *s, size_t i)
+{
+    const char *copy_of = s->articles[i].copy_of;
+    if (!copy_of)
+        return -1;
+    for (size_t k = 0; k < s->articles_shown; k++)
+        if (k != i && strcmp(s->articles[k].id, copy_of) == 0)
+            return (long)k;
+    return -1;
+}
+
+/* The independent report an article belongs to: follow copy_of upwards. */
+static size_t report_of(const xc_story *s, size_t i)
+{
+    size_t steps = 0;
+    long p;
+    while ((p = parent_of(s, i)) >= 0 && steps++ < s->articles_shown)
+        i = (size_t)p;
+    return i;
+}
+
+static void why_field(xc_json *j, const char *why)
+{
+    xc_json_key(j, "why");
+    cJSON *parsed = why ? cJSON_Parse(why) : NULL;
+    if (parsed)
+        xc_json_raw(j, why);
+    else
+        xc_json_null(j);
+    cJSON_Delete(parsed);
+}
 
 static void story_json(const xc_story *s, xc_buf *out)
 {
@@ -14,6 +50,7 @@ static void story_json(const xc_story *s, xc_buf *out)
     xc_json_key(&j, "id"), xc_json_int(&j, s->id);
     xc_json_key(&j, "title"), xc_json_string(&j, s->title);
     xc_json_key(&j, "size"), xc_json_int(&j, (int64_t)s->article_count);
+    xc_json_key(&j, "independent"), xc_json_int(&j, (int64_t)s->independent);
     xc_json_key(&j, "outlets");
     xc_json_array_begin(&j);
     for (size_t i = 0; i < s->source_count; i++)
@@ -24,9 +61,44 @@ static void story_json(const xc_story *s, xc_buf *out)
     xc_json_key(&j, "articles");
     xc_json_array_begin(&j);
     for (size_t i = 0; i < s->articles_shown; i++) {
+        const xc_article *a = &s->articles[i];
         xc_json_object_begin(&j);
-        json_article_fields(&j, &s->articles[i]);
-        xc_json_key(&j, "similarity"), xc_json_double(&j, s->articles[i].similarity);
+        json_article_fields(&j, a);
+        xc_json_key(&j, "similarity"), xc_json_double(&j, a->similarity);
+        xc_json_key(&j, "copy_of"), xc_json_string(&j, a->copy_of);
+        xc_json_key(&j, "copy_kind"), xc_json_string(&j, a->copy_kind);
+        xc_json_key(&j, "duplicate_group");
+        if (a->duplicate_group)
+            xc_json_int(&j, a->duplicate_group);
+        else
+            xc_json_null(&j);
+        why_field(&j, a->why_json);
+        xc_json_object_end(&j);
+    }
+    xc_json_array_end(&j);
+    /* Independent reports, each with the copies folded under it. */
+    xc_json_key(&j, "reports");
+    xc_json_array_begin(&j);
+    for (size_t i = 0; i < s->articles_shown; i++) {
+        if (report_of(s, i) != i)
+            continue;
+        xc_json_object_begin(&j);
+        xc_json_key(&j, "id"), xc_json_string(&j, s->articles[i].id);
+        xc_json_key(&j, "source"), xc_json_string(&j, s->articles[i].source);
+        xc_json_key(&j, "copies");
+        xc_json_array_begin(&j);
+        for (size_t k = 0; k < s->articles_shown; k++) {
+            if (k == i || report_of(s, k) != i)
+                continue;
+            xc_json_object_begin(&j);
+            xc_json_key(&j, "id"), xc_json_string(&j, s->articles[k].id);
+            xc_json_key(&j, "source"), xc_json_string(&j, s->articles[k].source);
+            xc_json_key(&j, "copy_of"), xc_json_string(&j, s->articles[k].copy_of);
+            xc_json_key(&j, "kind"), xc_json_string(&j, s->articles[k].copy_kind);
+            xc_json_key(&j, "similarity"), xc_json_double(&j, s->articles[k].similarity);
+            xc_json_object_end(&j);
+        }
+        xc_json_array_end(&j);
         xc_json_object_end(&j);
     }
     xc_json_array_end(&j);
@@ -58,8 +130,8 @@ static int on_story_row(void *user, const xc_story *s)
         return 0;
     }
     if (v->shown++ == 0)
-        printf("%6s  %4s  %7s  %-23s  %s\n", "STORY", "ARTS", "OUTLETS", "DATES", "TITLE");
-    printf("%6lld  %4zu  %7zu  ", (long long)s->id, s->article_count, s->source_count);
+        printf("%6s  %4s  %7s  %7s  %-23s  %s\n", "STORY", "ARTS", "REPORTS", "OUTLETS", "DATES", "TITLE");
+    printf("%6lld  %4zu  %7zu  %7zu  ", (long long)s->id, s->article_count, s->independent, s->source_count);
     if (s->first_published && s->last_published && strncmp(s->first_published, s->last_published, 10)) {
         print_day(s->first_published);
         printf(" .. ");
@@ -70,7 +142,7 @@ static int on_story_row(void *user, const xc_story *s)
         printf("%14s", "");
     }
     printf(" ");
-    print_clipped(stdout, s->title, 72);
+    print_clipped(stdout, s->title, 64);
     printf("\n");
     return 0;
 }
@@ -126,10 +198,100 @@ int cmd_stories(const cli *c)
     return EXIT_OK;
 }
 
+/* ---- one story ---------------------------------------------------------- */
+
+typedef struct detail_view {
+    const cli *c;
+    bool why;
+} detail_view;
+
+static double json_number(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+static void print_list(const cJSON *obj, const char *key, const char *label)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!cJSON_IsArray(list) || !cJSON_GetArraySize(list))
+        return;
+    printf("%s", label);
+    const cJSON *item;
+    bool first = true;
+    cJSON_ArrayForEach(item, list)
+    {
+        if (cJSON_IsString(item)) {
+            printf("%s%s", first ? "" : ", ", item->valuestring);
+            first = false;
+        }
+    }
+}
+
+/* The stored explanation, in words. */
+static void print_why(const xc_article *a, const char *indent)
+{
+    cJSON *why = a->why_json ? cJSON_Parse(a->why_json) : NULL;
+    if (!why) {
+        printf("%swhy: not recorded\n", indent);
+        return;
+    }
+    const cJSON *copy_of = cJSON_GetObjectItemCaseSensitive(why, "copy_of");
+    const cJSON *runner = cJSON_GetObjectItemCaseSensitive(why, "runner_up");
+    if (cJSON_IsString(copy_of)) {
+        printf("%swhy: a copy (%s) of %s: Jaccard %.2f, containment %.2f\n", indent,
+               a->copy_kind ? a->copy_kind : "copy", copy_of->valuestring, json_number(why, "jaccard"),
+               json_number(why, "containment"));
+    } else if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(why, "new_story"))) {
+        printf("%swhy: opened the story", indent);
+        if (cJSON_IsObject(runner))
+            printf(" (the closest story, %lld, scored %.2f)", (long long)json_number(runner, "story"),
+                   json_number(runner, "score"));
+        printf("\n");
+    } else {
+        const cJSON *gap = cJSON_GetObjectItemCaseSensitive(why, "gap_hours");
+        printf("%swhy: score %.2f = (cosine %.2f + names %.2f) x time %.2f", indent, json_number(why, "score"),
+               json_number(why, "cosine"), json_number(why, "names"), json_number(why, "time_factor"));
+        if (cJSON_IsNumber(gap))
+            printf(", %.1f h from the story", gap->valuedouble);
+        if (cJSON_IsObject(runner))
+            printf("; next best story %lld at %.2f", (long long)json_number(runner, "story"),
+                   json_number(runner, "score"));
+        printf("\n%s    ", indent);
+        print_list(why, "terms", "shared terms: ");
+        print_list(why, "shared_names", "; names: ");
+        printf("\n");
+    }
+    cJSON_Delete(why);
+}
+
+static void print_article(const xc_story *s, size_t i, int depth, const detail_view *v)
+{
+    const xc_article *a = &s->articles[i];
+    const char *indent = depth ? "      " : "  ";
+    printf("%s%-20s  ", indent, a->published ? a->published : "undated");
+    print_clipped(stdout, a->source ? a->source : "(unknown outlet)", 24);
+    int pad = 24 - (int)strlen(a->source ? a->source : "(unknown outlet)");
+    printf("%*s  %5.2f  %s", pad > 0 ? pad : 0, "", a->similarity, a->id);
+    if (depth)
+        printf("  [%s copy of %s]", a->copy_kind ? a->copy_kind : "a", a->copy_of);
+    printf("\n%s%20s  %24s  %5s  ", indent, "", "", "");
+    print_clipped(stdout, a->title, depth ? 66 : 70);
+    printf("\n");
+    if (v->why) {
+        char deeper[32];
+        snprintf(deeper, sizeof deeper, "%s%24s", indent, "");
+        print_why(a, deeper);
+    }
+    for (size_t k = 0; k < s->articles_shown; k++)
+        if (k != i && parent_of(s, k) == (long)i && depth < 8)
+            print_article(s, k, depth + 1, v);
+}
+
 static int on_story_detail(void *user, const xc_story *s)
 {
-    const cli *c = user;
-    if (c->json) {
+    const detail_view *v = user;
+    if (v->c->json) {
         xc_buf out = {0};
         story_json(s, &out);
         print_json_line(stdout, xc_buf_str(&out));
@@ -137,41 +299,53 @@ static int on_story_detail(void *user, const xc_story *s)
         return 0;
     }
     printf("Story %lld: %s\n", (long long)s->id, s->title);
-    printf("%zu article%s from %zu outlet%s", s->article_count, s->article_count == 1 ? "" : "s",
-           s->source_count, s->source_count == 1 ? "" : "s");
+    printf("%zu article%s from %zu outlet%s: %zu independent report%s", s->article_count,
+           s->article_count == 1 ? "" : "s", s->source_count, s->source_count == 1 ? "" : "s", s->independent,
+           s->independent == 1 ? "" : "s");
+    if (s->article_count > s->independent)
+        printf(", copies folded under their origin");
     if (s->first_published)
-        printf(", %.10s to %.10s", s->first_published, s->last_published);
+        printf("; %.10s to %.10s", s->first_published, s->last_published);
     printf("\n\n");
     printf("  %-20s  %-24s  %5s  %s\n", "PUBLISHED", "OUTLET", "SIM", "ARTICLE");
-    for (size_t i = 0; i < s->articles_shown; i++) {
-        const xc_article *a = &s->articles[i];
-        printf("  %-20s  ", a->published ? a->published : "undated");
-        print_clipped(stdout, a->source ? a->source : "(unknown outlet)", 24);
-        int pad = 24 - (int)strlen(a->source ? a->source : "(unknown outlet)");
-        printf("%*s  %5.2f  %s\n", pad > 0 ? pad : 0, "", a->similarity, a->id);
-        printf("  %20s  %24s  %5s  ", "", "", "");
-        print_clipped(stdout, a->title, 70);
-        printf("\n");
-    }
+    for (size_t i = 0; i < s->articles_shown; i++)
+        if (parent_of(s, i) < 0)
+            print_article(s, i, 0, v);
     return 0;
 }
 
 int cmd_story(const cli *c)
 {
-    const char *id = single_operand(c, "a story id (a number, as listed by: crosscheck stories)");
-    if (!id)
-        return EXIT_USAGE;
-    char *end = NULL;
-    long long n = strtoll(id, &end, 10);
-    if (*end || n <= 0) {
-        cli_error("story needs a story id (a number, as listed by: crosscheck stories), not \"%s\"", id);
-        return EXIT_USAGE;
-    }
-    xc_ctx *ctx = cli_open(c);
-    if (!ctx)
+    detail_view view = {c, false};
+    cli args = *c;
+    /* --why is this command's only option; take it out before the operand. */
+    char **rest = calloc((size_t)c->argc + 1, sizeof *rest);
+    if (!rest)
         return EXIT_FATAL;
-    xc_error err = {0};
-    xc_status st = xc_story_get(ctx, n, on_story_detail, (void *)c, &err);
-    xc_close(ctx);
-    return st == XC_OK ? EXIT_OK : cli_fail(&err);
+    args.argc = 0;
+    args.argv = rest;
+    for (int i = 0; i < c->argc; i++) {
+        if (strcmp(c->argv[i], "--why") == 0)
+            view.why = true;
+        else
+            rest[args.argc++] = c->argv[i];
+    }
+    const char *id = single_operand(&args, "a story id (a number, as listed by: crosscheck stories)");
+    int status = EXIT_USAGE;
+    char *end = NULL;
+    long long n = id ? strtoll(id, &end, 10) : 0;
+    if (id && (*end || n <= 0))
+        cli_error("story needs a story id (a number, as listed by: crosscheck stories), not \"%s\"", id);
+    else if (id) {
+        xc_ctx *ctx = cli_open(c);
+        status = EXIT_FATAL;
+        if (ctx) {
+            xc_error err = {0};
+            xc_status st = xc_story_get(ctx, n, on_story_detail, &view, &err);
+            xc_close(ctx);
+            status = st == XC_OK ? EXIT_OK : cli_fail(&err);
+        }
+    }
+    free(rest);
+    return status;
 }

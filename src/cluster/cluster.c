@@ -4,58 +4,66 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/error.h"
+#include "../util/intmap.h"
 #include "../util/vec.h"
 
 #define MAX_INDEXED_TERMS 32
+#define NONE UINT32_MAX
+/* Idle stories are looked for every so many articles. */
+#define MAINTENANCE_EVERY 256
 
-/* Chosen by measurement on the demo corpus, the seeds and ECB+ (see
- * docs/architecture.md): on the demo, same-event articles that tell the
- * story from another angle score 0.17-0.30 and different events up to 0.14. */
+/* Chosen by measurement on ECB+, NeuS, the demo corpus and the seeds (see
+ * docs/architecture.md, "Stories"); one configuration for all. */
 const xc_cluster_params xc_cluster_defaults = {
-    .threshold = 0.16,
-    .title_weight = 2.0f,
-    .name_weight = 2.0f,
-    .article_terms = 100,
+    .threshold = 0.30,
+    .name_weight = 0.10,
+    .time_boost = 1.0,
+    .time_boost_scale = 24 * 3600,
+    .time_scale = 2 * 24 * 3600,
+    .window = 7 * 24 * 3600,
+    .max_active = 50000,
+    .article_terms = 50,
     .centroid_terms = 120,
+    .story_names = 48,
     .indexed_terms = 32,
     .query_terms = 30,
     .candidates = 40,
-    .posting_scan = 400,
-    .window = 7 * 24 * 3600,
 };
 
-typedef struct story {
+typedef struct story_slot {
     int64_t id;
     xc_docvec centroid; /* sum of the members' unit vectors, truncated */
     double norm;
-    uint32_t size;
-    int64_t first_ts, last_ts; /* INT64_MIN when no member is dated */
-    int64_t first_seq, last_seq;
-    uint32_t indexed[MAX_INDEXED_TERMS]; /* terms under which it is in the index */
+    xc_docvec names;    /* name term → articles naming it              */
+    uint32_t size, originals;
+    int64_t first_ts, last_ts, first_seq, last_seq;
+    uint32_t indexed[MAX_INDEXED_TERMS];
     uint8_t indexed_count;
-    bool dirty, retitle, recount, removed;
-} story;
+    bool in_use;   /* the slot holds a story                       */
+    bool active;   /* in the index                                 */
+    bool dirty;    /* changed since the last flush                 */
+} story_slot;
 
 typedef struct posting {
-    uint32_t *items; /* story indices, oldest first; may hold stale entries */
+    uint32_t *items; /* story slots; may hold stale entries */
     size_t count, capacity;
 } posting;
 
 struct xc_clusterer {
-    xc_store *store;
     xc_cluster_params p;
-    xc_termdict terms;
-    story *stories;
-    size_t story_count, story_capacity;
+    xc_termdict *terms;
+    story_slot *stories;
+    size_t story_count, story_capacity, active;
+    xc_u32_list free_slots;
+    xc_intmap slot_of; /* story id → slot */
     posting *postings; /* by term index */
     size_t posting_count;
-    struct {
-        uint32_t *items;
-        size_t count, capacity;
-    } dirty; /* story indices changed since the last save */
-    /* scratch, reused for every article */
-    xc_token_list tokens;
+    size_t stale_postings; /* deactivations since the index was last rebuilt */
+    xc_u32_list dirty;
+    int64_t next_story;
+    int64_t now;
+    size_t assigned;
+    /* scratch */
     xc_docvec vec;
     xc_term_weight *query;
     size_t query_capacity;
@@ -63,172 +71,30 @@ struct xc_clusterer {
     float *score;
     size_t stamp_capacity;
     uint32_t stamp_now;
-    struct {
-        uint32_t *items;
-        size_t count, capacity;
-    } touched;
+    xc_u32_list touched;
+    xc_u32_list article_terms;
 };
 
-/* ---- centroid blobs: little-endian (u32 term, f32 weight) pairs ------- */
-
-static void put_u32(unsigned char *p, uint32_t v)
-{
-    p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8);
-    p[2] = (unsigned char)(v >> 16), p[3] = (unsigned char)(v >> 24);
-}
-
-static uint32_t get_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static unsigned char *encode_centroid(const xc_docvec *v, size_t *size)
-{
-    *size = v->count * 8;
-    unsigned char *blob = malloc(*size ? *size : 1);
-    if (!blob)
-        return NULL;
-    for (size_t i = 0; i < v->count; i++) {
-        uint32_t bits;
-        memcpy(&bits, &v->items[i].weight, 4);
-        put_u32(blob + 8 * i, v->items[i].term);
-        put_u32(blob + 8 * i + 4, bits);
-    }
-    return blob;
-}
-
-static bool decode_centroid(const unsigned char *blob, size_t size, xc_docvec *out)
-{
-    size_t n = size / 8;
-    out->items = malloc((n ? n : 1) * sizeof *out->items);
-    if (!out->items)
-        return false;
-    out->capacity = n ? n : 1;
-    out->count = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t bits = get_u32(blob + 8 * i + 4);
-        float w;
-        memcpy(&w, &bits, 4);
-        uint32_t term = get_u32(blob + 8 * i);
-        if (!isfinite(w) || (out->count && term <= out->items[out->count - 1].term))
-            continue; /* a damaged blob loses entries, never the store */
-        out->items[out->count++] = (xc_term_weight){term, w};
-    }
-    return true;
-}
-
-/* ---- the inverted index ------------------------------------------- */
-
-static bool index_story(xc_clusterer *c, uint32_t s_index)
-{
-    story *s = &c->stories[s_index];
-    /* Heaviest centroid terms. */
-    size_t n = s->centroid.count;
-    if (n > c->query_capacity) {
-        xc_term_weight *q = realloc(c->query, n * sizeof *q);
-        if (!q)
-            return false;
-        c->query = q;
-        c->query_capacity = n;
-    }
-    memcpy(c->query, s->centroid.items, n * sizeof *c->query);
-    xc_docvec tmp = {c->query, n, c->query_capacity};
-    xc_docvec_truncate(&tmp, c->p.indexed_terms);
-    n = tmp.count;
-    uint32_t fresh[MAX_INDEXED_TERMS];
-    uint8_t fresh_count = 0;
-    for (size_t i = 0; i < n && fresh_count < MAX_INDEXED_TERMS; i++) {
-        uint32_t term = tmp.items[i].term;
-        fresh[fresh_count++] = term;
-        bool already = false;
-        for (uint8_t k = 0; k < s->indexed_count && !already; k++)
-            already = s->indexed[k] == term;
-        if (already)
-            continue;
-        if (term - 1 >= c->posting_count) {
-            size_t count = c->terms.capacity > term ? c->terms.capacity : (size_t)term * 2;
-            posting *p = realloc(c->postings, count * sizeof *p);
-            if (!p)
-                return false;
-            memset(p + c->posting_count, 0, (count - c->posting_count) * sizeof *p);
-            c->postings = p;
-            c->posting_count = count;
-        }
-        if (!XC_VEC_PUSH(&c->postings[term - 1], s_index))
-            return false;
-    }
-    memcpy(s->indexed, fresh, fresh_count * sizeof *fresh);
-    s->indexed_count = fresh_count;
-    return true;
-}
-
-/* ---- loading -------------------------------------------------------- */
-
-static story *new_story_slot(xc_clusterer *c)
-{
-    if (c->story_count == c->story_capacity) {
-        size_t cap = c->story_capacity ? c->story_capacity * 2 : 256;
-        story *s = realloc(c->stories, cap * sizeof *s);
-        if (!s)
-            return NULL;
-        c->stories = s;
-        c->story_capacity = cap;
-    }
-    story *s = &c->stories[c->story_count++];
-    memset(s, 0, sizeof *s);
-    return s;
-}
-
-static xc_status load_stories(xc_clusterer *c, xc_error *err)
-{
-    static const char sql[] = "SELECT id, size, first_ts, last_ts, first_seq, last_seq, centroid "
-                              "FROM stories ORDER BY id";
-    sqlite3_stmt *st = xc_store_prepare(c->store, sql, err);
-    if (!st)
-        return XC_ERR_STORE;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        story *s = new_story_slot(c);
-        if (!s) {
-            sqlite3_reset(st);
-            return xc_fail(err, XC_ERR_NOMEM, "out of memory loading stories");
-        }
-        s->id = sqlite3_column_int64(st, 0);
-        s->size = (uint32_t)sqlite3_column_int64(st, 1);
-        s->first_ts = sqlite3_column_type(st, 2) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 2);
-        s->last_ts = sqlite3_column_type(st, 3) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 3);
-        s->first_seq = sqlite3_column_int64(st, 4);
-        s->last_seq = sqlite3_column_int64(st, 5);
-        if (!decode_centroid(sqlite3_column_blob(st, 6), (size_t)sqlite3_column_bytes(st, 6),
-                             &s->centroid) ||
-            !index_story(c, (uint32_t)(c->story_count - 1))) {
-            sqlite3_reset(st);
-            return xc_fail(err, XC_ERR_NOMEM, "out of memory loading stories");
-        }
-        s->norm = xc_docvec_norm(s->centroid.items, s->centroid.count);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? XC_OK : xc_store_error(c->store, err, "loading stories");
-}
-
-xc_clusterer *xc_clusterer_load(xc_store *store, xc_stemmer *stemmer,
-                                const xc_cluster_params *params, xc_error *err)
+xc_clusterer *xc_clusterer_new(const xc_cluster_params *p, xc_termdict *terms, int64_t next_story)
 {
     xc_clusterer *c = calloc(1, sizeof *c);
-    if (!c) {
-        xc_fail(err, XC_ERR_NOMEM, "out of memory");
+    if (!c)
         return NULL;
-    }
-    c->store = store;
-    c->p = params ? *params : xc_cluster_defaults;
+    c->p = p ? *p : xc_cluster_defaults;
     if (c->p.indexed_terms > MAX_INDEXED_TERMS)
         c->p.indexed_terms = MAX_INDEXED_TERMS;
-    if (xc_termdict_load(&c->terms, store, stemmer, err) != XC_OK ||
-        load_stories(c, err) != XC_OK) {
-        xc_clusterer_free(c);
-        return NULL;
-    }
+    if (!c->p.max_active)
+        c->p.max_active = xc_cluster_defaults.max_active;
+    c->terms = terms;
+    c->next_story = next_story > 0 ? next_story : 1;
+    c->now = INT64_MIN;
     return c;
+}
+
+static void release_story(story_slot *s)
+{
+    xc_docvec_free(&s->centroid);
+    xc_docvec_free(&s->names);
 }
 
 void xc_clusterer_free(xc_clusterer *c)
@@ -236,41 +102,227 @@ void xc_clusterer_free(xc_clusterer *c)
     if (!c)
         return;
     for (size_t i = 0; i < c->story_count; i++)
-        xc_docvec_free(&c->stories[i].centroid);
+        release_story(&c->stories[i]);
     free(c->stories);
+    free(c->free_slots.items);
+    xc_intmap_free(&c->slot_of);
     for (size_t i = 0; i < c->posting_count; i++)
         free(c->postings[i].items);
     free(c->postings);
     free(c->dirty.items);
-    xc_termdict_free(&c->terms);
-    xc_token_list_free(&c->tokens);
     xc_docvec_free(&c->vec);
     free(c->query);
     free(c->stamp);
     free(c->score);
     free(c->touched.items);
+    free(c->article_terms.items);
     free(c);
 }
 
-/* ---- assignment ----------------------------------------------------- */
+/* ---- the inverted index --------------------------------------------- */
 
-static xc_status article_vector(xc_clusterer *c, const xc_cluster_item *item, int delta)
+static bool ensure_query(xc_clusterer *c, size_t n)
 {
-    xc_status st = xc_docvec_count(&c->terms, item->title, item->text, item->text_len,
-                                   c->p.title_weight, c->p.name_weight, &c->tokens, &c->vec);
-    if (st != XC_OK)
-        return st;
-    /* Document frequencies count each term once per article. */
-    uint32_t *terms = malloc((c->vec.count ? c->vec.count : 1) * sizeof *terms);
-    if (!terms)
-        return XC_ERR_NOMEM;
-    for (size_t i = 0; i < c->vec.count; i++)
-        terms[i] = c->vec.items[i].term;
-    xc_termdict_count(&c->terms, terms, c->vec.count, delta);
-    free(terms);
-    xc_docvec_weigh(&c->terms, &c->vec, c->p.article_terms);
-    return XC_OK;
+    if (n <= c->query_capacity)
+        return true;
+    xc_term_weight *q = realloc(c->query, n * sizeof *q);
+    if (!q)
+        return false;
+    c->query = q;
+    c->query_capacity = n;
+    return true;
 }
+
+static bool post(xc_clusterer *c, uint32_t term, uint32_t slot)
+{
+    if (term == XC_TERM_NONE)
+        return true;
+    if (term - 1 >= c->posting_count) {
+        size_t count = c->posting_count ? c->posting_count : 4096;
+        while (count <= term - 1)
+            count *= 2;
+        posting *p = realloc(c->postings, count * sizeof *p);
+        if (!p)
+            return false;
+        memset(p + c->posting_count, 0, (count - c->posting_count) * sizeof *p);
+        c->postings = p;
+        c->posting_count = count;
+    }
+    return XC_VEC_PUSH(&c->postings[term - 1], slot);
+}
+
+/* Enter a story under its heaviest centroid terms (those not yet entered). */
+static bool index_story(xc_clusterer *c, uint32_t slot)
+{
+    story_slot *s = &c->stories[slot];
+    size_t n = s->centroid.count;
+    if (!ensure_query(c, n))
+        return false;
+    memcpy(c->query, s->centroid.items, n * sizeof *c->query);
+    xc_docvec top = {c->query, n, c->query_capacity};
+    xc_docvec_truncate(&top, c->p.indexed_terms);
+    uint32_t fresh[MAX_INDEXED_TERMS];
+    uint8_t fresh_count = 0;
+    for (size_t i = 0; i < top.count && fresh_count < MAX_INDEXED_TERMS; i++) {
+        uint32_t term = top.items[i].term;
+        fresh[fresh_count++] = term;
+        bool already = false;
+        for (uint8_t k = 0; k < s->indexed_count && !already; k++)
+            already = s->indexed[k] == term;
+        if (!already && !post(c, term, slot))
+            return false;
+    }
+    memcpy(s->indexed, fresh, fresh_count * sizeof *fresh);
+    s->indexed_count = fresh_count;
+    return true;
+}
+
+/* Rebuild every posting list from the active stories: sweeps the entries
+ * of stories that left the index. */
+static bool rebuild_index(xc_clusterer *c)
+{
+    for (size_t i = 0; i < c->posting_count; i++) {
+        free(c->postings[i].items);
+        c->postings[i] = (posting){0};
+    }
+    for (size_t i = 0; i < c->story_count; i++) {
+        story_slot *s = &c->stories[i];
+        if (!s->active)
+            continue;
+        s->indexed_count = 0;
+        if (!index_story(c, (uint32_t)i))
+            return false;
+    }
+    c->stale_postings = 0;
+    return true;
+}
+
+/* ---- stories -------------------------------------------------------- */
+
+static bool mark_dirty(xc_clusterer *c, uint32_t slot)
+{
+    story_slot *s = &c->stories[slot];
+    if (s->dirty)
+        return true;
+    s->dirty = true;
+    return XC_VEC_PUSH(&c->dirty, slot);
+}
+
+static uint32_t new_slot(xc_clusterer *c, int64_t id)
+{
+    uint32_t slot;
+    if (c->free_slots.count) {
+        slot = c->free_slots.items[--c->free_slots.count];
+    } else {
+        if (c->story_count == c->story_capacity) {
+            size_t capacity = c->story_capacity ? c->story_capacity * 2 : 256;
+            story_slot *stories = realloc(c->stories, capacity * sizeof *stories);
+            if (!stories)
+                return NONE;
+            c->stories = stories;
+            c->story_capacity = capacity;
+        }
+        slot = (uint32_t)c->story_count++;
+    }
+    memset(&c->stories[slot], 0, sizeof c->stories[slot]);
+    c->stories[slot].id = id;
+    c->stories[slot].in_use = true;
+    c->stories[slot].active = true;
+    c->stories[slot].first_ts = c->stories[slot].last_ts = INT64_MIN;
+    if (!xc_intmap_put(&c->slot_of, (uint64_t)id, slot))
+        return NONE;
+    c->active++;
+    return slot;
+}
+
+static long slot_of(const xc_clusterer *c, int64_t id)
+{
+    uint32_t slot;
+    if (!xc_intmap_get(&c->slot_of, (uint64_t)id, &slot))
+        return -1;
+    return c->stories[slot].active ? (long)slot : -1;
+}
+
+/* A story leaves the index (it stays in memory until flushed if dirty). */
+static void leave_index(xc_clusterer *c, uint32_t slot)
+{
+    story_slot *s = &c->stories[slot];
+    if (!s->active)
+        return;
+    s->active = false;
+    c->active--;
+    c->stale_postings++;
+    xc_intmap_remove(&c->slot_of, (uint64_t)s->id);
+}
+
+static void free_slot(xc_clusterer *c, uint32_t slot)
+{
+    story_slot *s = &c->stories[slot];
+    release_story(s);
+    s->in_use = false;
+    XC_VEC_PUSH(&c->free_slots, slot); /* on failure the slot is just not reused */
+}
+
+/* A story leaves the index; its memory goes now, or once the store has it. */
+static void deactivate(xc_clusterer *c, uint32_t slot)
+{
+    leave_index(c, slot);
+    if (!c->stories[slot].dirty)
+        free_slot(c, slot);
+}
+
+static void update_span(story_slot *s, const xc_cluster_item *item)
+{
+    if (item->ts != INT64_MIN) {
+        if (s->first_ts == INT64_MIN || item->ts < s->first_ts)
+            s->first_ts = item->ts;
+        if (s->last_ts == INT64_MIN || item->ts > s->last_ts)
+            s->last_ts = item->ts;
+    }
+    if (s->size == 0 || item->seq < s->first_seq)
+        s->first_seq = item->seq;
+    if (s->size == 0 || item->seq > s->last_seq)
+        s->last_seq = item->seq;
+}
+
+static int by_seq(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Idle stories leave the index; so do the oldest when there are too many. */
+static void maintain(xc_clusterer *c)
+{
+    if (c->now != INT64_MIN) {
+        for (size_t i = 0; i < c->story_count; i++) {
+            story_slot *s = &c->stories[i];
+            if (s->active && s->last_ts != INT64_MIN && s->last_ts < c->now - c->p.window)
+                deactivate(c, (uint32_t)i);
+        }
+    }
+    if (c->active > c->p.max_active) {
+        /* Keep the max_active most recently updated stories (rare: only
+         * undated streams get here, dated ones age out by the window). */
+        int64_t *seqs = malloc(c->active * sizeof *seqs);
+        if (seqs) {
+            size_t n = 0;
+            for (size_t i = 0; i < c->story_count; i++)
+                if (c->stories[i].active)
+                    seqs[n++] = c->stories[i].last_seq;
+            qsort(seqs, n, sizeof *seqs, by_seq);
+            int64_t cut = seqs[n - c->p.max_active - 1];
+            free(seqs);
+            for (size_t i = 0; i < c->story_count && c->active > c->p.max_active; i++)
+                if (c->stories[i].active && c->stories[i].last_seq <= cut)
+                    deactivate(c, (uint32_t)i);
+        }
+    }
+    if (c->stale_postings > c->active + 1024)
+        rebuild_index(c);
+}
+
+/* ---- scoring -------------------------------------------------------- */
 
 static bool ensure_scratch(xc_clusterer *c)
 {
@@ -291,8 +343,7 @@ static bool ensure_scratch(xc_clusterer *c)
 }
 
 /* Keep the `limit` touched stories with the highest rough score at the
- * front of c->touched, best first (ties keep first-seen order). Returns
- * how many there are. */
+ * front of c->touched, best first. Returns how many there are. */
 static size_t select_candidates(xc_clusterer *c, size_t limit)
 {
     uint32_t *t = c->touched.items;
@@ -312,38 +363,94 @@ static size_t select_candidates(xc_clusterer *c, size_t limit)
     return kept;
 }
 
-/* Would a story still span at most the window with an article published at
- * ts? Capping a story's span keeps one pass from chaining a topic's daily
- * articles into one ever-growing "story". Undated articles and stories are
- * close to anything. */
-static bool within_window(const xc_clusterer *c, const story *s, int64_t ts)
+/* Share of the rarer side's name weight that the article and the story
+ * have in common (names weighted by IDF); 0.5 when either has none. */
+static double name_overlap(const xc_clusterer *c, const xc_analysis *a, const story_slot *s)
 {
-    if (ts == INT64_MIN || s->first_ts == INT64_MIN)
-        return true;
-    int64_t first = ts < s->first_ts ? ts : s->first_ts;
-    int64_t last = ts > s->last_ts ? ts : s->last_ts;
-    return last - first <= c->p.window;
+    if (a->names.count == 0 || s->names.count == 0)
+        return 0.5;
+    double shared = 0, article = 0, story = 0;
+    for (size_t i = 0; i < a->names.count; i++) {
+        uint32_t n = a->names.items[i];
+        double idf = xc_termdict_idf(c->terms, n);
+        article += idf;
+        size_t lo = 0, hi = s->names.count;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (s->names.items[mid].term < n)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < s->names.count && s->names.items[lo].term == n)
+            shared += idf;
+    }
+    for (size_t i = 0; i < s->names.count; i++)
+        story += xc_termdict_idf(c->terms, s->names.items[i].term);
+    double smaller = article < story ? article : story;
+    return smaller > 0 ? shared / smaller : 0.5;
 }
 
-/* The most similar story to c->vec: its index, or -1; *best gets the cosine. */
-static long best_story(xc_clusterer *c, int64_t ts, double *best)
+/* Seconds from ts to the story's span (0 inside it), -1 when unknown. */
+static int64_t time_gap(const story_slot *s, int64_t ts)
 {
-    *best = 0;
-    if (c->vec.count == 0 || c->story_count == 0 || !ensure_scratch(c))
+    if (ts == INT64_MIN || s->first_ts == INT64_MIN)
         return -1;
-    if (++c->stamp_now == 0) { /* wrapped: forget all stamps */
+    if (ts < s->first_ts)
+        return s->first_ts - ts;
+    if (ts > s->last_ts)
+        return ts - s->last_ts;
+    return 0;
+}
+
+/* Time proximity: reports close in time are likelier to be about the same
+ * event (a boost that fades over a day), reports far apart less (a decay
+ * past the time scale, nothing past the window). Unknown gap: neutral. */
+static double time_factor(const xc_clusterer *c, int64_t gap)
+{
+    if (gap < 0)
+        return 1;
+    if (gap > c->p.window)
+        return 0;
+    double boost = 1 + c->p.time_boost * exp(-(double)gap / (double)c->p.time_boost_scale);
+    if (gap <= c->p.time_scale)
+        return boost;
+    return boost * exp(-(double)(gap - c->p.time_scale) / (double)c->p.time_scale);
+}
+
+typedef struct fit {
+    double score, cosine, names, factor;
+    int64_t gap;
+} fit;
+
+static fit story_fit(const xc_clusterer *c, const xc_cluster_item *item, const story_slot *s)
+{
+    fit f = {0};
+    f.cosine = s->norm > 0 ? xc_docvec_dot(c->vec.items, c->vec.count, s->centroid.items, s->centroid.count) / s->norm
+                           : 0;
+    f.names = name_overlap(c, item->analysis, s);
+    f.gap = time_gap(s, item->ts);
+    f.factor = time_factor(c, f.gap);
+    f.score = (f.cosine + c->p.name_weight * f.names) * f.factor;
+    return f;
+}
+
+/* The best and second-best active story for c->vec. */
+static long best_story(xc_clusterer *c, const xc_cluster_item *item, fit *best, long *second,
+                       double *second_score)
+{
+    memset(best, 0, sizeof *best);
+    *second = -1;
+    *second_score = 0;
+    if (c->vec.count == 0 || c->active == 0 || !ensure_scratch(c))
+        return -1;
+    if (++c->stamp_now == 0) {
         memset(c->stamp, 0, c->stamp_capacity * sizeof *c->stamp);
         c->stamp_now = 1;
     }
-    /* Query with the article's heaviest terms. */
     size_t n = c->vec.count;
-    if (n > c->query_capacity) {
-        xc_term_weight *q = realloc(c->query, n * sizeof *q);
-        if (!q)
-            return -1;
-        c->query = q;
-        c->query_capacity = n;
-    }
+    if (!ensure_query(c, n))
+        return -1;
     memcpy(c->query, c->vec.items, n * sizeof *c->query);
     xc_docvec q = {c->query, n, c->query_capacity};
     xc_docvec_truncate(&q, c->p.query_terms);
@@ -353,10 +460,9 @@ static long best_story(xc_clusterer *c, int64_t ts, double *best)
         if (term - 1 >= c->posting_count)
             continue;
         posting *p = &c->postings[term - 1];
-        size_t from = p->count > c->p.posting_scan ? p->count - c->p.posting_scan : 0;
-        for (size_t k = p->count; k-- > from;) {
+        for (size_t k = 0; k < p->count; k++) {
             uint32_t s = p->items[k];
-            if (c->stories[s].removed || !within_window(c, &c->stories[s], ts))
+            if (!c->stories[s].active)
                 continue;
             if (c->stamp[s] != c->stamp_now) {
                 c->stamp[s] = c->stamp_now;
@@ -367,296 +473,301 @@ static long best_story(xc_clusterer *c, int64_t ts, double *best)
             c->score[s] += q.items[i].weight;
         }
     }
-    /* Rough scores can count a story twice through stale postings; the
-     * exact cosine below decides. */
-    long best_index = -1;
+    long best_slot = -1;
     size_t limit = select_candidates(c, c->p.candidates);
     for (size_t i = 0; i < limit; i++) {
-        story *s = &c->stories[c->touched.items[i]];
-        if (s->norm <= 0)
-            continue;
-        double cosine = xc_docvec_dot(c->vec.items, c->vec.count, s->centroid.items,
-                                      s->centroid.count) / s->norm;
-        if (cosine > *best) {
-            *best = cosine;
-            best_index = (long)c->touched.items[i];
+        const story_slot *s = &c->stories[c->touched.items[i]];
+        fit f = story_fit(c, item, s);
+        if (f.score > best->score) {
+            if (best_slot >= 0) {
+                *second = best_slot;
+                *second_score = best->score;
+            }
+            *best = f;
+            best_slot = (long)c->touched.items[i];
+        } else if (f.score > *second_score) {
+            *second = (long)c->touched.items[i];
+            *second_score = f.score;
         }
     }
-    return best_index;
+    return best_slot;
 }
 
-static bool mark_dirty(xc_clusterer *c, uint32_t index)
+/* The shared terms that contribute most to the cosine, and the shared
+ * names that weigh most (by IDF). */
+static void explain(const xc_clusterer *c, const xc_cluster_item *item, const story_slot *s,
+                    xc_cluster_decision *out)
 {
-    story *s = &c->stories[index];
-    if (s->dirty)
-        return true;
-    s->dirty = true;
-    return XC_VEC_PUSH(&c->dirty, index);
-}
-
-static xc_status write_membership(xc_clusterer *c, int64_t article, int64_t story_id,
-                                  double similarity, xc_error *err)
-{
-    static const char sql[] = "INSERT INTO story_articles(article, story, similarity) VALUES (?, ?, ?) "
-                              "ON CONFLICT(article) DO UPDATE SET story = excluded.story, "
-                              "similarity = excluded.similarity";
-    sqlite3_stmt *st = xc_store_prepare(c->store, sql, err);
-    if (!st)
-        return XC_ERR_STORE;
-    sqlite3_bind_int64(st, 1, article);
-    sqlite3_bind_int64(st, 2, story_id);
-    sqlite3_bind_double(st, 3, similarity);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? XC_OK : xc_store_error(c->store, err, "writing story membership");
-}
-
-static xc_status open_story(xc_clusterer *c, const xc_cluster_item *item, uint32_t *index,
-                            xc_error *err)
-{
-    static const char sql[] = "INSERT INTO stories(title, size, first_ts, last_ts, first_seq, last_seq, "
-                              "centroid) VALUES ((SELECT title FROM articles WHERE key = ?), "
-                              "1, ?, ?, ?, ?, x'')";
-    sqlite3_stmt *st = xc_store_prepare(c->store, sql, err);
-    if (!st)
-        return XC_ERR_STORE;
-    sqlite3_bind_int64(st, 1, item->key);
-    if (item->ts != INT64_MIN) {
-        sqlite3_bind_int64(st, 2, item->ts);
-        sqlite3_bind_int64(st, 3, item->ts);
+    xc_term_weight top[XC_WHY_TERMS];
+    size_t n = 0;
+    size_t i = 0, j = 0;
+    while (i < c->vec.count && j < s->centroid.count) {
+        uint32_t a = c->vec.items[i].term, b = s->centroid.items[j].term;
+        if (a != b) {
+            a < b ? i++ : j++;
+            continue;
+        }
+        float contribution = c->vec.items[i].weight * s->centroid.items[j].weight;
+        i++, j++;
+        if (xc_termdict_string(c->terms, a)[0] == '@')
+            continue; /* names are listed on their own */
+        size_t k;
+        if (n < XC_WHY_TERMS)
+            k = n++;
+        else if (top[XC_WHY_TERMS - 1].weight < contribution)
+            k = XC_WHY_TERMS - 1;
+        else
+            continue;
+        while (k > 0 && top[k - 1].weight < contribution) {
+            top[k] = top[k - 1];
+            k--;
+        }
+        top[k] = (xc_term_weight){a, contribution};
     }
-    sqlite3_bind_int64(st, 4, item->seq);
-    sqlite3_bind_int64(st, 5, item->seq);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return xc_store_error(c->store, err, "opening a story");
-    story *s = new_story_slot(c);
-    if (!s)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    s->id = sqlite3_last_insert_rowid(c->store->db);
-    s->size = 1;
-    s->first_ts = s->last_ts = item->ts;
-    s->first_seq = s->last_seq = item->seq;
-    s->centroid.items = malloc((c->vec.count ? c->vec.count : 1) * sizeof *s->centroid.items);
-    if (!s->centroid.items)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    memcpy(s->centroid.items, c->vec.items, c->vec.count * sizeof *c->vec.items);
-    s->centroid.count = c->vec.count;
-    s->centroid.capacity = c->vec.count ? c->vec.count : 1;
-    s->norm = xc_docvec_norm(s->centroid.items, s->centroid.count);
-    *index = (uint32_t)(c->story_count - 1);
-    if (!index_story(c, *index) || !mark_dirty(c, *index))
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    return XC_OK;
+    for (size_t k = 0; k < n; k++)
+        out->terms[out->term_count++] = top[k].term;
+    const xc_u32_list *names = &item->analysis->names;
+    for (size_t k = 0; k < names->count; k++) {
+        uint32_t name = names->items[k];
+        bool shared = false;
+        for (size_t m = 0; m < s->names.count && !shared; m++)
+            shared = s->names.items[m].term == name;
+        if (!shared)
+            continue;
+        /* keep the rarest names (highest IDF) */
+        double idf = xc_termdict_idf(c->terms, name);
+        size_t slot;
+        if (out->name_count < XC_WHY_TERMS)
+            slot = out->name_count++;
+        else if (xc_termdict_idf(c->terms, out->shared_names[XC_WHY_TERMS - 1]) < idf)
+            slot = XC_WHY_TERMS - 1;
+        else
+            continue;
+        while (slot > 0 && xc_termdict_idf(c->terms, out->shared_names[slot - 1]) < idf) {
+            out->shared_names[slot] = out->shared_names[slot - 1];
+            slot--;
+        }
+        out->shared_names[slot] = name;
+    }
 }
 
-static xc_status join_story(xc_clusterer *c, uint32_t index, const xc_cluster_item *item,
-                            xc_error *err)
+static xc_status add_names(story_slot *s, const xc_analysis *a, float sign, size_t keep)
 {
-    story *s = &c->stories[index];
+    xc_term_weight *names = malloc((a->names.count ? a->names.count : 1) * sizeof *names);
+    if (!names)
+        return XC_ERR_NOMEM;
+    for (size_t i = 0; i < a->names.count; i++)
+        names[i] = (xc_term_weight){a->names.items[i], 1.0f};
+    xc_docvec v = {names, a->names.count, a->names.count};
+    xc_docvec_merge_duplicates(&v);
+    xc_status st = xc_docvec_add(&s->names, v.items, v.count, sign);
+    free(names);
+    if (st == XC_OK)
+        xc_docvec_truncate(&s->names, keep);
+    return st;
+}
+
+static xc_status join(xc_clusterer *c, uint32_t slot, const xc_cluster_item *item)
+{
+    story_slot *s = &c->stories[slot];
     if (xc_docvec_add(&s->centroid, c->vec.items, c->vec.count, 1.0f) != XC_OK)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+        return XC_ERR_NOMEM;
     xc_docvec_truncate(&s->centroid, c->p.centroid_terms);
     s->norm = xc_docvec_norm(s->centroid.items, s->centroid.count);
+    if (add_names(s, item->analysis, 1.0f, c->p.story_names) != XC_OK)
+        return XC_ERR_NOMEM;
+    update_span(s, item);
     s->size++;
-    if (item->ts != INT64_MIN) {
-        if (s->first_ts == INT64_MIN || item->ts < s->first_ts) {
-            s->first_ts = item->ts;
-            s->retitle = true; /* the title is the earliest article's */
-        }
-        if (s->last_ts == INT64_MIN || item->ts > s->last_ts)
-            s->last_ts = item->ts;
-    }
-    if (item->seq < s->first_seq)
-        s->first_seq = item->seq;
-    if (item->seq > s->last_seq)
-        s->last_seq = item->seq;
-    if (!index_story(c, index) || !mark_dirty(c, index))
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+    s->originals++;
+    if (!index_story(c, slot) || !mark_dirty(c, slot))
+        return XC_ERR_NOMEM;
     return XC_OK;
 }
 
-xc_status xc_clusterer_add(xc_clusterer *c, const xc_cluster_item *item, int64_t *story_id,
-                           double *similarity, xc_error *err)
+static xc_status article_vector(xc_clusterer *c, const xc_analysis *a, int delta)
 {
-    xc_status st = article_vector(c, item, +1);
+    const xc_docvec *counts = &a->counts;
+    c->article_terms.count = 0;
+    if (!XC_VEC_RESERVE(&c->article_terms, counts->count + 1))
+        return XC_ERR_NOMEM;
+    for (size_t i = 0; i < counts->count; i++)
+        c->article_terms.items[i] = counts->items[i].term;
+    xc_termdict_count(c->terms, c->article_terms.items, counts->count, delta);
+    c->vec.count = 0;
+    if (!XC_VEC_RESERVE(&c->vec, counts->count + 1))
+        return XC_ERR_NOMEM;
+    memcpy(c->vec.items, counts->items, counts->count * sizeof *counts->items);
+    c->vec.count = counts->count;
+    xc_docvec_weigh(c->terms, &c->vec, c->p.article_terms);
+    return XC_OK;
+}
+
+xc_status xc_clusterer_assign(xc_clusterer *c, const xc_cluster_item *item, xc_cluster_decision *out)
+{
+    memset(out, 0, sizeof *out);
+    out->gap = -1;
+    out->second_story = 0;
+    xc_status st = article_vector(c, item->analysis, +1);
     if (st != XC_OK)
-        return xc_fail(err, st, "clustering: %s", xc_status_name(st));
-    double best;
-    long index = best_story(c, item->ts, &best);
-    uint32_t chosen = 0;
-    if (index >= 0 && best >= c->p.threshold) {
-        chosen = (uint32_t)index;
-        st = join_story(c, chosen, item, err);
+        return st;
+    if (item->ts != INT64_MIN && (c->now == INT64_MIN || item->ts > c->now))
+        c->now = item->ts;
+    if (++c->assigned % MAINTENANCE_EVERY == 0)
+        maintain(c);
+    fit f;
+    long second;
+    double second_score;
+    long best = best_story(c, item, &f, &second, &second_score);
+    if (second >= 0) {
+        out->second_story = c->stories[second].id;
+        out->second_score = second_score;
+    }
+    uint32_t slot;
+    if (best >= 0 && f.score >= c->p.threshold) {
+        slot = (uint32_t)best;
+        out->score = f.score;
+        out->cosine = f.cosine;
+        out->names = f.names;
+        out->time_factor = f.factor;
+        out->gap = f.gap;
+        explain(c, item, &c->stories[slot], out);
+        st = join(c, slot, item);
     } else {
-        best = 1.0; /* it is its story's first article */
-        st = open_story(c, item, &chosen, err);
-    }
-    if (st != XC_OK)
-        return st;
-    *story_id = c->stories[chosen].id;
-    *similarity = best;
-    return write_membership(c, item->key, *story_id, best, err);
-}
-
-static long find_story(const xc_clusterer *c, int64_t id)
-{
-    size_t lo = 0, hi = c->story_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->stories[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < c->story_count && c->stories[lo].id == id ? (long)lo : -1;
-}
-
-xc_status xc_clusterer_remove(xc_clusterer *c, const xc_cluster_item *item, xc_error *err)
-{
-    static const char find_sql[] = "SELECT story FROM story_articles WHERE article = ?";
-    static const char unlink_sql[] = "DELETE FROM story_articles WHERE article = ?";
-    static const char drop_sql[] = "DELETE FROM stories WHERE id = ?";
-    sqlite3_stmt *st = xc_store_prepare(c->store, find_sql, err);
-    if (!st)
-        return XC_ERR_STORE;
-    sqlite3_bind_int64(st, 1, item->key);
-    int64_t story_id = 0;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        story_id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    xc_status status = article_vector(c, item, -1);
-    if (status != XC_OK)
-        return xc_fail(err, status, "clustering: %s", xc_status_name(status));
-    long index = story_id ? find_story(c, story_id) : -1;
-    if (index < 0)
-        return XC_OK;
-    st = xc_store_prepare(c->store, unlink_sql, err);
-    if (!st)
-        return XC_ERR_STORE;
-    sqlite3_bind_int64(st, 1, item->key);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return xc_store_error(c->store, err, "leaving a story");
-    story *s = &c->stories[index];
-    if (s->size <= 1) {
-        st = xc_store_prepare(c->store, drop_sql, err);
-        if (!st)
-            return XC_ERR_STORE;
-        sqlite3_bind_int64(st, 1, story_id);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return xc_store_error(c->store, err, "dropping an empty story");
-        s->removed = true;
-        s->size = 0;
-        xc_docvec_free(&s->centroid);
-        s->norm = 0;
-        return XC_OK;
-    }
-    if (xc_docvec_add(&s->centroid, c->vec.items, c->vec.count, -1.0f) != XC_OK)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    s->norm = xc_docvec_norm(s->centroid.items, s->centroid.count);
-    s->size--;
-    s->retitle = s->recount = true;
-    if (!mark_dirty(c, (uint32_t)index))
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    return XC_OK;
-}
-
-/* ---- saving --------------------------------------------------------- */
-
-static xc_status save_story(xc_clusterer *c, story *s, xc_error *err)
-{
-    static const char update_sql[] = "UPDATE stories SET size = ?, first_ts = ?, last_ts = ?, "
-                                     "first_seq = ?, last_seq = ?, centroid = ? WHERE id = ?";
-    static const char recount_sql[] =
-        "SELECT min(a.published_ts), max(a.published_ts), min(a.seq), max(a.seq) "
-        "FROM story_articles sa JOIN articles a ON a.key = sa.article WHERE sa.story = ?";
-    static const char retitle_sql[] =
-        "UPDATE stories SET title = (SELECT a.title FROM story_articles sa JOIN articles a "
-        "ON a.key = sa.article WHERE sa.story = stories.id "
-        "ORDER BY a.published_ts IS NULL, a.published_ts, a.seq LIMIT 1) WHERE id = ?";
-    sqlite3_stmt *st;
-    int rc;
-    if (s->recount) {
-        st = xc_store_prepare(c->store, recount_sql, err);
-        if (!st)
-            return XC_ERR_STORE;
-        sqlite3_bind_int64(st, 1, s->id);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            s->first_ts = sqlite3_column_type(st, 0) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 0);
-            s->last_ts = sqlite3_column_type(st, 1) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 1);
-            s->first_seq = sqlite3_column_int64(st, 2);
-            s->last_seq = sqlite3_column_int64(st, 3);
+        if (best >= 0) { /* the runner-up is the best story it did not join */
+            out->second_story = c->stories[best].id;
+            out->second_score = f.score;
         }
-        sqlite3_reset(st);
+        slot = new_slot(c, c->next_story++);
+        if (slot == NONE)
+            return XC_ERR_NOMEM;
+        out->new_story = true;
+        out->score = 1;
+        out->cosine = 1;
+        out->time_factor = 1;
+        st = join(c, slot, item);
     }
-    size_t size;
-    unsigned char *blob = encode_centroid(&s->centroid, &size);
-    if (!blob)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    st = xc_store_prepare(c->store, update_sql, err);
-    if (!st) {
-        free(blob);
-        return XC_ERR_STORE;
-    }
-    sqlite3_bind_int64(st, 1, s->size);
-    if (s->first_ts != INT64_MIN)
-        sqlite3_bind_int64(st, 2, s->first_ts);
-    if (s->last_ts != INT64_MIN)
-        sqlite3_bind_int64(st, 3, s->last_ts);
-    sqlite3_bind_int64(st, 4, s->first_seq);
-    sqlite3_bind_int64(st, 5, s->last_seq);
-    sqlite3_bind_blob(st, 6, blob, (int)size, free);
-    sqlite3_bind_int64(st, 7, s->id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return xc_store_error(c->store, err, "saving a story");
-    if (s->retitle) {
-        st = xc_store_prepare(c->store, retitle_sql, err);
-        if (!st)
-            return XC_ERR_STORE;
-        sqlite3_bind_int64(st, 1, s->id);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return xc_store_error(c->store, err, "titling a story");
-    }
-    s->dirty = s->retitle = s->recount = false;
-    return XC_OK;
+    out->story = c->stories[slot].id;
+    return st;
 }
 
-xc_status xc_clusterer_save(xc_clusterer *c, xc_error *err)
+xc_status xc_clusterer_attach(xc_clusterer *c, int64_t id, const xc_cluster_item *item)
 {
-    xc_status st = xc_termdict_save(&c->terms, c->store, err);
-    if (st != XC_OK)
-        return st;
-    for (size_t i = 0; i < c->dirty.count; i++) {
-        story *s = &c->stories[c->dirty.items[i]];
-        if (s->removed || !s->dirty)
-            continue;
-        if ((st = save_story(c, s, err)) != XC_OK)
+    long slot = slot_of(c, id);
+    if (slot < 0)
+        return XC_ERR_NOT_FOUND;
+    story_slot *s = &c->stories[slot];
+    update_span(s, item);
+    s->size++;
+    if (item->ts != INT64_MIN && (c->now == INT64_MIN || item->ts > c->now))
+        c->now = item->ts;
+    return mark_dirty(c, (uint32_t)slot) ? XC_OK : XC_ERR_NOMEM;
+}
+
+xc_status xc_clusterer_detach(xc_clusterer *c, int64_t id, const xc_cluster_item *item, bool was_copy)
+{
+    long slot = slot_of(c, id);
+    if (!was_copy && item->analysis) {
+        xc_status st = article_vector(c, item->analysis, -1);
+        if (st != XC_OK)
             return st;
     }
-    c->dirty.count = 0;
+    if (slot < 0)
+        return XC_ERR_NOT_FOUND;
+    story_slot *s = &c->stories[slot];
+    if (!was_copy && item->analysis) {
+        if (xc_docvec_add(&s->centroid, c->vec.items, c->vec.count, -1.0f) != XC_OK ||
+            add_names(s, item->analysis, -1.0f, c->p.story_names) != XC_OK)
+            return XC_ERR_NOMEM;
+        s->norm = xc_docvec_norm(s->centroid.items, s->centroid.count);
+        if (s->originals)
+            s->originals--;
+    }
+    if (s->size)
+        s->size--;
+    return mark_dirty(c, (uint32_t)slot) ? XC_OK : XC_ERR_NOMEM;
+}
+
+/* ---- state for the store -------------------------------------------- */
+
+static xc_status copy_vec(xc_docvec *dst, const xc_term_weight *items, size_t n)
+{
+    dst->items = malloc((n ? n : 1) * sizeof *items);
+    if (!dst->items)
+        return XC_ERR_NOMEM;
+    memcpy(dst->items, items, n * sizeof *items);
+    dst->count = n;
+    dst->capacity = n ? n : 1;
     return XC_OK;
 }
+
+xc_status xc_clusterer_restore(xc_clusterer *c, const xc_story_state *state)
+{
+    if (slot_of(c, state->id) >= 0)
+        return XC_OK;
+    uint32_t slot = new_slot(c, state->id);
+    if (slot == NONE)
+        return XC_ERR_NOMEM;
+    story_slot *s = &c->stories[slot];
+    s->size = state->size;
+    s->originals = state->originals;
+    s->first_ts = state->first_ts;
+    s->last_ts = state->last_ts;
+    s->first_seq = state->first_seq;
+    s->last_seq = state->last_seq;
+    if (copy_vec(&s->centroid, state->centroid, state->centroid_count) != XC_OK ||
+        copy_vec(&s->names, state->names, state->name_count) != XC_OK)
+        return XC_ERR_NOMEM;
+    s->norm = xc_docvec_norm(s->centroid.items, s->centroid.count);
+    if (state->id >= c->next_story)
+        c->next_story = state->id + 1;
+    if (state->last_ts != INT64_MIN && (c->now == INT64_MIN || state->last_ts > c->now))
+        c->now = state->last_ts;
+    return index_story(c, slot) ? XC_OK : XC_ERR_NOMEM;
+}
+
+bool xc_clusterer_has(const xc_clusterer *c, int64_t id) { return slot_of(c, id) >= 0; }
+
+xc_status xc_clusterer_flush(xc_clusterer *c, xc_story_state_fn fn, void *user)
+{
+    xc_status result = XC_OK;
+    for (size_t i = 0; i < c->dirty.count; i++) {
+        uint32_t slot = c->dirty.items[i];
+        story_slot *s = &c->stories[slot];
+        if (!s->in_use || !s->dirty)
+            continue;
+        xc_story_state state = {
+            .id = s->id, .size = s->size, .originals = s->originals,
+            .first_ts = s->first_ts, .last_ts = s->last_ts,
+            .first_seq = s->first_seq, .last_seq = s->last_seq,
+            .centroid = s->centroid.items, .centroid_count = s->centroid.count,
+            .names = s->names.items, .name_count = s->names.count,
+        };
+        xc_status st = fn ? fn(user, &state, s->size == 0) : XC_OK;
+        if (st != XC_OK && result == XC_OK)
+            result = st;
+        s->dirty = false;
+        if (s->size == 0) /* emptied by detach: gone */
+            leave_index(c, slot);
+        if (!s->active)
+            free_slot(c, slot);
+    }
+    c->dirty.count = 0;
+    return result;
+}
+
+int64_t xc_clusterer_next_story(const xc_clusterer *c) { return c->next_story; }
+int64_t xc_clusterer_now(const xc_clusterer *c) { return c->now; }
+size_t xc_clusterer_active(const xc_clusterer *c) { return c->active; }
 
 size_t xc_clusterer_memory(const xc_clusterer *c)
 {
     size_t bytes = sizeof *c + c->story_capacity * sizeof *c->stories;
     for (size_t i = 0; i < c->story_count; i++)
-        bytes += c->stories[i].centroid.capacity * sizeof(xc_term_weight);
+        bytes += (c->stories[i].centroid.capacity + c->stories[i].names.capacity) * sizeof(xc_term_weight);
     bytes += c->posting_count * sizeof *c->postings;
     for (size_t i = 0; i < c->posting_count; i++)
         bytes += c->postings[i].capacity * sizeof(uint32_t);
-    bytes += c->terms.capacity * (sizeof(char *) + sizeof(uint32_t) + 1);
-    bytes += c->terms.stems.capacity * sizeof(xc_strmap_slot) + c->terms.stems.keys.used_bytes;
-    bytes += c->terms.surface.capacity * sizeof(xc_strmap_slot) + c->terms.surface.keys.used_bytes;
+    bytes += xc_intmap_memory(&c->slot_of) + c->free_slots.capacity * sizeof(uint32_t) +
+             c->dirty.capacity * sizeof(uint32_t) + c->stamp_capacity * (sizeof(uint32_t) + sizeof(float));
     return bytes;
 }

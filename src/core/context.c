@@ -16,6 +16,7 @@ xc_ctx *xc_open(const char *db_path, xc_error *err)
         return NULL;
     }
     ctx->cluster = xc_cluster_defaults;
+    ctx->dedup = xc_dedup_defaults;
     ctx->stemmer = xc_stemmer_new("english");
     if (!ctx->stemmer) {
         xc_fail(err, XC_ERR_NOMEM, "cannot create the English stemmer");

@@ -5,11 +5,13 @@
 
 #include "crosscheck.h"
 #include "../cluster/cluster.h"
+#include "../dedup/dedup.h"
 #include "../store/store.h"
 
 struct xc_ctx {
     xc_store store;
     xc_stemmer *stemmer;
+    xc_dedup_params dedup;
     xc_cluster_params cluster;
 };
 

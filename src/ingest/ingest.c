@@ -12,7 +12,7 @@
 
 #include "article.h"
 #include "readers.h"
-#include "../cluster/cluster.h"
+#include "pipeline.h"
 #include "../core/context.h"
 #include "../util/error.h"
 #include "../util/strmap.h"
@@ -23,7 +23,6 @@
 
 typedef struct pending {
     xc_article_in article;
-    xc_item_outcome outcome;
     int64_t order_ts; /* publication time, undated ones carried forward */
 } pending;
 
@@ -37,10 +36,7 @@ typedef struct ingest {
     pending *batch;
     size_t count, capacity, bytes;
     xc_strmap batch_ids; /* ids in the current batch */
-    xc_clusterer *clusterer;
-    int64_t next_seq;
-    bool seq_loaded;
-    int64_t generation; /* of the store when our state was last in step */
+    xc_pipeline *pipeline;
     xc_status fatal; /* the store failed: stop */
 } ingest;
 
@@ -75,166 +71,6 @@ static int by_order(const void *a, const void *b)
     return (x > y) - (x < y); /* input order among equals */
 }
 
-typedef struct existing {
-    int64_t key;
-    bool same;
-    xc_cluster_item old; /* the stored version, for leaving its story */
-    char *old_title, *old_text;
-} existing;
-
-static xc_status find_existing(ingest *in, const xc_article_in *a, existing *out)
-{
-    static const char sql[] = "SELECT key, content_hash, title, text, published_ts, seq FROM articles "
-                              "WHERE id = ?";
-    memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, sql, in->err);
-    if (!st)
-        return XC_ERR_STORE;
-    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        out->key = sqlite3_column_int64(st, 0);
-        out->same = sqlite3_column_bytes(st, 1) == (int)sizeof a->hash &&
-                    memcmp(sqlite3_column_blob(st, 1), a->hash, sizeof a->hash) == 0;
-        if (!out->same) {
-            out->old_title = strdup(xc_column_text(st, 2) ? xc_column_text(st, 2) : "");
-            out->old_text = strdup(xc_column_text(st, 3) ? xc_column_text(st, 3) : "");
-            out->old = (xc_cluster_item){
-                .key = out->key,
-                .seq = sqlite3_column_int64(st, 5),
-                .ts = sqlite3_column_type(st, 4) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 4),
-                .title = out->old_title,
-                .text = out->old_text,
-                .text_len = out->old_text ? strlen(out->old_text) : 0,
-            };
-        }
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return xc_store_error(&in->ctx->store, in->err, "looking up an article");
-    if (out->key && !out->same && (!out->old_title || !out->old_text))
-        return xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
-    return XC_OK;
-}
-
-static void bind_text_or_null(sqlite3_stmt *st, int col, const char *s)
-{
-    if (s)
-        sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, col);
-}
-
-/* Insert (key == 0) or replace an article row; returns its key. */
-static xc_status write_article(ingest *in, const xc_article_in *a, int64_t key, int64_t seq,
-                               int64_t *out_key)
-{
-    static const char insert_sql[] =
-        "INSERT INTO articles(id, title, text, source, url, published, published_ts, published_raw, "
-        "extra, origin, origin_line, body_offset, content_hash, seq, ingested_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
-    static const char update_sql[] =
-        "UPDATE articles SET id = ?1, title = ?2, text = ?3, source = ?4, url = ?5, published = ?6, "
-        "published_ts = ?7, published_raw = ?8, extra = ?9, origin = ?10, origin_line = ?11, "
-        "body_offset = ?12, content_hash = ?13, seq = ?14, ingested_at = ?15 WHERE key = ?16";
-    sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, key ? update_sql : insert_sql, in->err);
-    if (!st)
-        return XC_ERR_STORE;
-    char published[40] = "";
-    bool dated = a->published.precision != XC_DATE_NONE;
-    if (dated)
-        xc_date_format(&a->published, published, sizeof published);
-    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, a->text, (int)a->text_len, SQLITE_STATIC);
-    bind_text_or_null(st, 4, a->source);
-    bind_text_or_null(st, 5, a->url);
-    bind_text_or_null(st, 6, dated ? published : NULL);
-    if (dated)
-        sqlite3_bind_int64(st, 7, a->published.unix_seconds);
-    bind_text_or_null(st, 8, a->published_raw);
-    bind_text_or_null(st, 9, a->extra_json);
-    sqlite3_bind_text(st, 10, a->origin, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 11, a->line);
-    sqlite3_bind_int64(st, 12, a->body_offset);
-    sqlite3_bind_blob(st, 13, a->hash, sizeof a->hash, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 14, seq);
-    sqlite3_bind_int64(st, 15, (int64_t)time(NULL));
-    if (key)
-        sqlite3_bind_int64(st, 16, key);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return xc_store_error(&in->ctx->store, in->err, "storing an article");
-    *out_key = key ? key : sqlite3_last_insert_rowid(in->ctx->store.db);
-    return XC_OK;
-}
-
-static xc_status store_one(ingest *in, pending *p)
-{
-    xc_article_in *a = &p->article;
-    existing old;
-    xc_status st = find_existing(in, a, &old);
-    if (st == XC_OK && old.same) {
-        p->outcome = XC_ITEM_UNCHANGED;
-        return XC_OK;
-    }
-    if (st == XC_OK && old.key)
-        st = xc_clusterer_remove(in->clusterer, &old.old, in->err);
-    free(old.old_title);
-    free(old.old_text);
-    if (st != XC_OK)
-        return st;
-    int64_t key = 0, seq = in->next_seq++;
-    if ((st = write_article(in, a, old.key, seq, &key)) != XC_OK)
-        return st;
-    xc_cluster_item item = {
-        .key = key,
-        .seq = seq,
-        .ts = a->published.precision != XC_DATE_NONE ? a->published.unix_seconds : INT64_MIN,
-        .title = a->title_from_text ? NULL : a->title,
-        .text = a->text,
-        .text_len = a->text_len,
-    };
-    int64_t story;
-    double similarity;
-    if ((st = xc_clusterer_add(in->clusterer, &item, &story, &similarity, in->err)) != XC_OK)
-        return st;
-    p->outcome = old.key ? XC_ITEM_UPDATED : XC_ITEM_ADDED;
-    return XC_OK;
-}
-
-/* Make the in-memory state match the store. Runs inside the batch's write
- * transaction: if another process committed since we last looked (the
- * generation counter moved), our clustering state and sequence are stale
- * and are loaded again. */
-static xc_status prepare_state(ingest *in)
-{
-    static const char seq_sql[] = "SELECT coalesce(max(seq), 0) + 1 FROM articles";
-    int64_t generation = xc_store_meta_int(&in->ctx->store, "generation", 0);
-    if (in->clusterer && generation != in->generation) {
-        xc_clusterer_free(in->clusterer);
-        in->clusterer = NULL;
-        in->seq_loaded = false;
-    }
-    in->generation = generation;
-    if (!in->seq_loaded) {
-        sqlite3_stmt *st = xc_store_prepare(&in->ctx->store, seq_sql, in->err);
-        if (!st)
-            return XC_ERR_STORE;
-        if (sqlite3_step(st) == SQLITE_ROW)
-            in->next_seq = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-        in->seq_loaded = true;
-    }
-    if (!in->clusterer) {
-        in->clusterer = xc_clusterer_load(&in->ctx->store, in->ctx->stemmer, &in->ctx->cluster, in->err);
-        if (!in->clusterer)
-            return in->err->status ? in->err->status : XC_ERR_STORE;
-    }
-    return XC_OK;
-}
-
 static void clear_batch(ingest *in)
 {
     for (size_t i = 0; i < in->count; i++)
@@ -251,8 +87,12 @@ static xc_status flush(ingest *in)
     /* Publication order; an undated article keeps the place of the one
      * before it in the input. */
     pending **order = malloc(in->count * sizeof *order);
-    if (!order)
+    xc_article_in **articles = malloc(in->count * sizeof *articles);
+    xc_item_outcome *outcomes = calloc(in->count, sizeof *outcomes);
+    if (!order || !articles || !outcomes) {
+        free(order), free(articles), free(outcomes);
         return in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+    }
     int64_t carried = INT64_MIN;
     for (size_t i = 0; i < in->count; i++) {
         pending *p = &in->batch[i];
@@ -262,38 +102,19 @@ static xc_status flush(ingest *in)
         order[i] = p;
     }
     qsort(order, in->count, sizeof *order, by_order);
-
-    xc_store *store = &in->ctx->store;
-    xc_status st = xc_store_begin(store, in->err);
-    if (st == XC_OK)
-        st = prepare_state(in);
-    for (size_t i = 0; st == XC_OK && i < in->count; i++)
-        st = store_one(in, order[i]);
-    if (st == XC_OK)
-        st = xc_clusterer_save(in->clusterer, in->err);
-    if (st == XC_OK)
-        st = xc_store_set_meta_int(store, "generation", ++in->generation, in->err);
-    if (st == XC_OK)
-        st = xc_store_commit(store, in->err);
-    free(order);
-    if (st != XC_OK) {
-        /* Nothing of this batch is stored; the in-memory clustering state
-         * may be ahead of the store, so drop it. */
-        xc_store_rollback(store);
-        xc_clusterer_free(in->clusterer);
-        in->clusterer = NULL;
-        in->seq_loaded = false;
+    for (size_t i = 0; i < in->count; i++)
+        articles[i] = &order[i]->article;
+    xc_status st = xc_pipeline_store(in->pipeline, articles, outcomes, in->count, in->err);
+    if (st == XC_OK) {
+        in->sum->batches++;
+        for (size_t i = 0; i < in->count; i++)
+            report(in, outcomes[i], XC_OK, articles[i]->origin, articles[i]->line, articles[i]->id, NULL);
+    } else {
         in->fatal = st;
-        clear_batch(in);
-        return st;
     }
-    in->sum->batches++;
-    for (size_t i = 0; i < in->count; i++) {
-        pending *p = &in->batch[i];
-        report(in, p->outcome, XC_OK, p->article.origin, p->article.line, p->article.id, NULL);
-    }
+    free(order), free(articles), free(outcomes);
     clear_batch(in);
-    return XC_OK;
+    return st;
 }
 
 /* Take ownership of a read article. */
@@ -622,12 +443,14 @@ xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_cou
         in.opt.max_bytes = XC_DEFAULT_MAX_BYTES;
     if (!in.opt.batch_size)
         in.opt.batch_size = XC_DEFAULT_BATCH_SIZE;
-    for (size_t i = 0; i < path_count && !in.fatal; i++) {
+    in.pipeline = xc_pipeline_new(ctx);
+    if (!in.pipeline)
+        return xc_fail(in.err, XC_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < path_count && !in.fatal; i++)
         ingest_path(&in, paths[i], 0);
-    }
     flush(&in);
     clear_batch(&in);
     free(in.batch);
-    xc_clusterer_free(in.clusterer);
+    xc_pipeline_free(in.pipeline);
     return in.fatal;
 }

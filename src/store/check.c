@@ -93,8 +93,18 @@ xc_status xc_check(xc_ctx *ctx, xc_problem_fn problem_fn, void *user, xc_check_r
         problem(&c, "%lld stories are empty", n);
     if ((n = count(&c, "SELECT count(*) FROM articles WHERE length(text) = 0")) != 0)
         problem(&c, "%lld articles have no text", n);
+    /* Copies do not enter the term statistics or a story's count of
+     * independent reports. */
     if ((n = count(&c, "SELECT (SELECT coalesce(value, 0) FROM meta WHERE key = 'term_articles') - "
-                       "(SELECT count(*) FROM articles)")) != 0 && n != -1)
-        problem(&c, "term statistics count %lld articles more than are stored", n);
+                       "(SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM lineage l "
+                       " WHERE l.article = a.key AND l.copy_of IS NOT NULL))")) != 0 && n != -1)
+        problem(&c, "term statistics count %lld articles more than the stored originals", n);
+    if ((n = count(&c, "SELECT count(*) FROM stories s WHERE originals != (SELECT count(*) FROM story_articles sa "
+                       "WHERE sa.story = s.id AND NOT EXISTS (SELECT 1 FROM lineage l WHERE l.article = sa.article "
+                       "AND l.copy_of IS NOT NULL))")) != 0)
+        problem(&c, "%lld stories have a wrong count of independent reports", n);
+    if ((n = count(&c, "SELECT count(*) FROM lineage l JOIN story_articles a ON a.article = l.article "
+                       "JOIN story_articles b ON b.article = l.copy_of WHERE a.story != b.story")) != 0)
+        problem(&c, "%lld copies are in another story than what they copy", n);
     return XC_OK;
 }

@@ -32,9 +32,11 @@ static xc_status load_story_members(xc_ctx *ctx, xc_story *story, size_t limit, 
                                     article_list *articles, string_list *sources, xc_error *err)
 {
     static const char members_sql[] =
-        "SELECT a.id, a.title, a.source, a.url, a.published, sa.similarity, a.published_ts "
-        "FROM story_articles sa JOIN articles a ON a.key = sa.article WHERE sa.story = ?1 "
-        "ORDER BY a.published_ts IS NULL, a.published_ts, a.seq LIMIT ?2";
+        "SELECT a.id, a.title, a.source, a.url, a.published, sa.similarity, sa.why, "
+        "       l.grp, c.id, l.kind "
+        "FROM story_articles sa JOIN articles a ON a.key = sa.article "
+        "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "
+        "WHERE sa.story = ?1 ORDER BY a.published_ts IS NULL, a.published_ts, a.seq LIMIT ?2";
     static const char sources_sql[] =
         "SELECT DISTINCT a.source FROM story_articles sa JOIN articles a ON a.key = sa.article "
         "WHERE sa.story = ? AND a.source IS NOT NULL ORDER BY a.source";
@@ -63,9 +65,11 @@ static xc_status load_story_members(xc_ctx *ctx, xc_story *story, size_t limit, 
             .url = keep(arena, st, 3),
             .published = keep(arena, st, 4),
             .similarity = sqlite3_column_double(st, 5),
+            .why_json = keep(arena, st, 6),
+            .duplicate_group = sqlite3_column_int64(st, 7),
+            .copy_of = keep(arena, st, 8),
+            .copy_kind = keep(arena, st, 9),
             .story = story->id,
-            .origin_line = 0,
-            .body_offset = 0,
         };
         if (!XC_VEC_PUSH(articles, a)) {
             sqlite3_reset(st);
@@ -133,6 +137,7 @@ static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc
             .id = sqlite3_column_int64(st, 0),
             .title = keep(&arena, st, 1),
             .article_count = (size_t)sqlite3_column_int64(st, 2),
+            .independent = (size_t)sqlite3_column_int64(st, 3),
         };
         status = load_story_members(ctx, &story, q ? q->articles_per_story : 0, &arena, &articles,
                                     &sources, err);
@@ -154,11 +159,11 @@ static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc
 xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query, xc_story_fn fn, void *user,
                           xc_error *err)
 {
-    static const char by_size[] = "SELECT id, title, size FROM stories WHERE size >= ?1 "
-                                  "ORDER BY size DESC, coalesce(last_ts, 0) DESC, id LIMIT ?2";
-    static const char by_recency[] = "SELECT id, title, size FROM stories WHERE size >= ?1 "
+    static const char by_size[] = "SELECT id, title, size, originals FROM stories WHERE size >= ?1 "
+                                  "ORDER BY originals DESC, size DESC, coalesce(last_ts, 0) DESC, id LIMIT ?2";
+    static const char by_recency[] = "SELECT id, title, size, originals FROM stories WHERE size >= ?1 "
                                      "ORDER BY last_ts IS NULL, last_ts DESC, last_seq DESC LIMIT ?2";
-    static const char by_id[] = "SELECT id, title, size FROM stories WHERE size >= ?1 "
+    static const char by_id[] = "SELECT id, title, size, originals FROM stories WHERE size >= ?1 "
                                 "ORDER BY id LIMIT ?2";
     xc_story_order order = query ? query->order : XC_STORIES_BY_SIZE;
     const char *sql = order == XC_STORIES_BY_RECENCY ? by_recency : order == XC_STORIES_BY_ID ? by_id : by_size;
@@ -167,7 +172,7 @@ xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query, xc_story_fn 
 
 xc_status xc_story_get(xc_ctx *ctx, int64_t id, xc_story_fn fn, void *user, xc_error *err)
 {
-    static const char sql[] = "SELECT id, title, size FROM stories WHERE id = ?1";
+    static const char sql[] = "SELECT id, title, size, originals FROM stories WHERE id = ?1";
     if (id <= 0)
         return xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld", (long long)id);
     bool found = false;
@@ -181,8 +186,10 @@ xc_status xc_article_get(xc_ctx *ctx, const char *id, xc_article_fn fn, void *us
 {
     static const char sql[] =
         "SELECT a.id, a.title, a.source, a.url, a.published, a.text, a.extra, a.origin, "
-        "a.origin_line, a.body_offset, sa.story, sa.similarity "
-        "FROM articles a LEFT JOIN story_articles sa ON sa.article = a.key WHERE a.id = ?";
+        "a.origin_line, a.body_offset, sa.story, sa.similarity, sa.why, l.grp, c.id, l.kind "
+        "FROM articles a LEFT JOIN story_articles sa ON sa.article = a.key "
+        "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "
+        "WHERE a.id = ?";
     sqlite3_stmt *st = xc_store_prepare(&ctx->store, sql, err);
     if (!st)
         return XC_ERR_STORE;
@@ -208,6 +215,10 @@ xc_status xc_article_get(xc_ctx *ctx, const char *id, xc_article_fn fn, void *us
         .body_offset = (long)sqlite3_column_int64(st, 9),
         .story = sqlite3_column_int64(st, 10),
         .similarity = sqlite3_column_double(st, 11),
+        .why_json = xc_column_text(st, 12),
+        .duplicate_group = sqlite3_column_int64(st, 13),
+        .copy_of = xc_column_text(st, 14),
+        .copy_kind = xc_column_text(st, 15),
     };
     fn(user, &a);
     sqlite3_reset(st);

@@ -62,6 +62,29 @@ static const char *const migrations[] = {
     "  df INTEGER NOT NULL"               /* articles containing the term */
     ");"
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;",
+
+    /* 2: duplicate lineage, dedup features, streaming clustering state. */
+    "CREATE TABLE article_features ("
+    "  article INTEGER PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,"
+    "  text_hash INTEGER NOT NULL,"       /* folded word sequence: exact copies */
+    "  lead_hash INTEGER NOT NULL,"       /* opening words, 0 when too short */
+    "  shingles INTEGER NOT NULL,"        /* distinct 4-word shingles        */
+    "  minhash BLOB NOT NULL"             /* 64 little-endian u32            */
+    ");"
+    "CREATE TABLE lineage ("
+    "  article INTEGER PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,"
+    "  grp INTEGER NOT NULL,"             /* duplicate group                 */
+    "  copy_of INTEGER REFERENCES articles(key) ON DELETE SET NULL," /* NULL: the origin */
+    "  kind TEXT,"                        /* exact, near, contains, excerpt  */
+    "  jaccard REAL,"
+    "  containment REAL"
+    ");"
+    "CREATE INDEX lineage_group ON lineage(grp);"
+    "ALTER TABLE story_articles ADD COLUMN why TEXT;"       /* JSON: why it is there */
+    "ALTER TABLE stories ADD COLUMN originals INTEGER NOT NULL DEFAULT 0;" /* not copies */
+    "ALTER TABLE stories ADD COLUMN names BLOB NOT NULL DEFAULT x'';"       /* name profile */
+    "UPDATE stories SET originals = size;"
+    "ALTER TABLE articles ADD COLUMN title_from_text INTEGER NOT NULL DEFAULT 0;",
 };
 
 int xc_store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }

@@ -4,6 +4,7 @@
 #define XC_VEC_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* Make room for `extra` more items; false when out of memory. */
@@ -33,5 +34,16 @@ static inline bool xc_vec_grow(void **items, size_t *capacity, size_t count,
     *capacity = cap;
     return true;
 }
+
+/* Plain growable arrays of integers. */
+typedef struct xc_u32_list {
+    uint32_t *items;
+    size_t count, capacity;
+} xc_u32_list;
+
+typedef struct xc_u64_list {
+    uint64_t *items;
+    size_t count, capacity;
+} xc_u64_list;
 
 #endif

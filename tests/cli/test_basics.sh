@@ -43,10 +43,23 @@ expect_eq "$(jq -s -r '.[0].articles | map(.id) | index("recall-halcyon-wire") !
 
 # story ID: the story and its articles in publication order.
 expect_status 0 xc story "$ferry"
-expect_contains "$WORK/out" "6 articles from 6 outlets, 2026-02-19 to 2026-02-20"
+expect_contains "$WORK/out" "6 articles from 6 outlets: 5 independent reports, copies folded under their origin; 2026-02-19 to 2026-02-20"
+expect_contains "$WORK/out" "ferry-brightwater-herald  [near copy of ferry-halcyon-wire]"
 expect_contains "$WORK/out" "ferry-lantern-courier"
 expect_status 0 xc story "$ferry" --json
 expect_eq "$(jq -r '.articles[0].id' "$WORK/out")" "ferry-halcyon-wire" "earliest article first"
+expect_eq "$(jq -r '.independent' "$WORK/out")" 5 "independent reports"
+expect_eq "$(jq -r '.reports | length' "$WORK/out")" 5 "reports listed"
+expect_eq "$(jq -r '.reports[] | select(.id == "ferry-halcyon-wire") | .copies[0].id' "$WORK/out")" \
+    "ferry-brightwater-herald" "the wire copy is folded under its origin"
+expect_eq "$(jq -r '.articles[] | select(.id == "ferry-brightwater-herald") | .copy_kind' "$WORK/out")" near "copy kind"
+expect_eq "$(jq -r '.articles[] | select(.id == "ferry-calder-gazette") | .why.new_story' "$WORK/out")" false "why"
+jq -e '.articles[] | select(.id == "ferry-calder-gazette") | .why.terms | length > 0' "$WORK/out" >/dev/null ||
+    fail "why lists no shared terms"
+expect_status 0 xc story "$ferry" --why
+expect_contains "$WORK/out" "why: opened the story"
+expect_contains "$WORK/out" "why: a copy (near) of ferry-halcyon-wire"
+expect_contains "$WORK/out" "shared terms: "
 expect_status 1 xc story 99999
 expect_contains "$WORK/err" "no story 99999"
 expect_status 2 xc story abc

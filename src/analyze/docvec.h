@@ -1,4 +1,4 @@
-/* Sparse TF-IDF vectors of articles and story centroids. */
+/* Sparse term vectors: TF-IDF weighting, dot products, sums. */
 #ifndef XC_DOCVEC_H
 #define XC_DOCVEC_H
 
@@ -14,12 +14,8 @@ typedef struct xc_docvec {
     size_t count, capacity;
 } xc_docvec;
 
-/* Term counts of an article: body terms count 1, capitalised mid-sentence
- * (name-like) ones `name_weight`, title terms `title_weight` (the title is
- * left out when NULL). Tokens go through `scratch`. */
-xc_status xc_docvec_count(xc_termdict *d, const char *title, const char *text, size_t len,
-                          float title_weight, float name_weight, xc_token_list *scratch,
-                          xc_docvec *out);
+/* Sort by term and add up entries of the same term. */
+void xc_docvec_merge_duplicates(xc_docvec *v);
 
 /* Counts → unit-length TF-IDF (sublinear tf), keeping the `keep` heaviest
  * terms. */

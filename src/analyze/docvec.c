@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/vec.h"
 
 static int by_term(const void *a, const void *b)
 {
@@ -20,61 +19,17 @@ static int by_weight_desc(const void *a, const void *b)
     return (x->term > y->term) - (x->term < y->term); /* stable across runs */
 }
 
-/* Does the token look like part of a name: capitalised where a sentence
- * does not start? Names are what outlets share most reliably. */
-static bool name_like(const char *text, const xc_token_list *tokens, size_t i)
+void xc_docvec_merge_duplicates(xc_docvec *v)
 {
-    const xc_token *t = &tokens->items[i];
-    if (!(t->flags & XC_TF_UPPER_INITIAL) || i == 0 || (t->flags & XC_TF_NEWLINE_BEFORE))
-        return false;
-    const xc_token *prev = &tokens->items[i - 1];
-    if (prev->type != XC_TOK_PUNCT)
-        return true;
-    char c = text[prev->end - 1];
-    return c != '.' && c != '!' && c != '?' && c != ':' && c != '"' && (unsigned char)c != 0x9C;
-}
-
-static xc_status add_tokens(xc_termdict *d, const char *text, size_t len, float weight,
-                            float name_weight, xc_token_list *scratch, xc_docvec *out)
-{
-    scratch->count = 0;
-    xc_status st = xc_tokenize(text, len, scratch);
-    if (st != XC_OK)
-        return st;
-    for (size_t i = 0; i < scratch->count; i++) {
-        uint32_t term = xc_termdict_term(d, text, &scratch->items[i]);
-        if (term == XC_TERM_NONE)
-            continue;
-        xc_term_weight tw = {term, weight * (name_like(text, scratch, i) ? name_weight : 1.0f)};
-        if (!XC_VEC_PUSH(out, tw))
-            return XC_ERR_NOMEM;
-    }
-    return XC_OK;
-}
-
-xc_status xc_docvec_count(xc_termdict *d, const char *title, const char *text, size_t len,
-                          float title_weight, float name_weight, xc_token_list *scratch,
-                          xc_docvec *out)
-{
-    out->count = 0;
-    xc_status st = XC_OK;
-    if (title)
-        st = add_tokens(d, title, strlen(title), title_weight, 1.0f, scratch, out);
-    if (st == XC_OK)
-        st = add_tokens(d, text, len, 1.0f, name_weight, scratch, out);
-    if (st != XC_OK)
-        return st;
-    /* Sum the duplicates. */
-    qsort(out->items, out->count, sizeof *out->items, by_term);
+    qsort(v->items, v->count, sizeof *v->items, by_term);
     size_t k = 0;
-    for (size_t i = 0; i < out->count; i++) {
-        if (k && out->items[k - 1].term == out->items[i].term)
-            out->items[k - 1].weight += out->items[i].weight;
+    for (size_t i = 0; i < v->count; i++) {
+        if (k && v->items[k - 1].term == v->items[i].term)
+            v->items[k - 1].weight += v->items[i].weight;
         else
-            out->items[k++] = out->items[i];
+            v->items[k++] = v->items[i];
     }
-    out->count = k;
-    return XC_OK;
+    v->count = k;
 }
 
 void xc_docvec_truncate(xc_docvec *v, size_t keep)

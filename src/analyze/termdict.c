@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "../util/error.h"
 
@@ -13,6 +14,12 @@
 #define SURFACE_CACHE_LIMIT (1u << 20)
 
 enum { CLEAN = 0, CHANGED = 1, NEW = 2 };
+
+void xc_termdict_init(xc_termdict *d, xc_stemmer *stemmer)
+{
+    memset(d, 0, sizeof *d);
+    d->stemmer = stemmer;
+}
 
 static bool grow(xc_termdict *d)
 {
@@ -35,15 +42,15 @@ static bool grow(xc_termdict *d)
     return true;
 }
 
-/* Add a stem with a given df; returns its index or UINT32_MAX. */
-static uint32_t add(xc_termdict *d, const char *stem, size_t len, uint32_t df, uint8_t state)
+/* Add a key with a given df; returns its index or UINT32_MAX. */
+static uint32_t add(xc_termdict *d, const char *key, size_t len, uint32_t df, uint8_t state)
 {
     if (!grow(d) || d->count >= UINT32_MAX - 1)
         return UINT32_MAX;
     uint32_t index = (uint32_t)d->count;
-    if (!xc_strmap_put(&d->stems, stem, len, index))
+    if (!xc_strmap_put(&d->stems, key, len, index))
         return UINT32_MAX;
-    d->terms[index] = xc_strmap_key(&d->stems, stem, len);
+    d->terms[index] = xc_strmap_key(&d->stems, key, len);
     d->df[index] = df;
     d->dirty[index] = state;
     d->count++;
@@ -52,8 +59,7 @@ static uint32_t add(xc_termdict *d, const char *stem, size_t len, uint32_t df, u
 
 xc_status xc_termdict_load(xc_termdict *d, xc_store *store, xc_stemmer *stemmer, xc_error *err)
 {
-    memset(d, 0, sizeof *d);
-    d->stemmer = stemmer;
+    xc_termdict_init(d, stemmer);
     d->articles = xc_store_meta_int(store, "term_articles", 0);
     static const char sql[] = "SELECT id, term, df FROM terms ORDER BY id";
     sqlite3_stmt *st = xc_store_prepare(store, sql, err);
@@ -66,8 +72,7 @@ xc_status xc_termdict_load(xc_termdict *d, xc_store *store, xc_stemmer *stemmer,
         if (id != (int64_t)d->count + 1 || !term) {
             sqlite3_reset(st);
             xc_termdict_free(d);
-            return xc_fail(err, XC_ERR_STORE, "terms table is not dense at id %lld",
-                           (long long)id);
+            return xc_fail(err, XC_ERR_STORE, "terms table is not dense at id %lld", (long long)id);
         }
         if (add(d, term, (size_t)sqlite3_column_bytes(st, 1), (uint32_t)sqlite3_column_int64(st, 2),
                 CLEAN) == UINT32_MAX) {
@@ -88,6 +93,7 @@ void xc_termdict_free(xc_termdict *d)
 {
     xc_strmap_free(&d->stems);
     xc_strmap_free(&d->surface);
+    free(d->surface_info);
     free(d->terms);
     free(d->df);
     free(d->dirty);
@@ -104,46 +110,102 @@ static bool has_letter(const char *s, size_t n)
     return false;
 }
 
-/* Fold, filter and stem a token: the term index + 1, or 0. */
-static uint32_t resolve(xc_termdict *d, const char *text, const xc_token *token)
+static bool is_calendar_word(const char *w, size_t n)
 {
-    if (token->type != XC_TOK_WORD && token->type != XC_TOK_ABBREV &&
-        token->type != XC_TOK_HASHTAG)
-        return 0;
+    static const char *const words[] = {
+        "january", "february", "march",   "april",    "may",    "june",     "july",
+        "august",  "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "jan",    "feb",
+        "mar",     "apr",      "jun",     "jul",      "aug",    "sep",      "sept",
+        "oct",     "nov",      "dec",     "mon",      "tue",    "wed",      "thu",
+        "fri",     "sat",      "sun"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Fold, filter and stem a token. */
+static xc_surface_info resolve(xc_termdict *d, const char *text, const xc_token *token)
+{
+    xc_surface_info info = {0};
+    bool wordish = token->type == XC_TOK_WORD || token->type == XC_TOK_ABBREV ||
+                   token->type == XC_TOK_HASHTAG || token->type == XC_TOK_NUMBER ||
+                   token->type == XC_TOK_CLITIC;
+    if (!wordish)
+        return info;
     char folded[MAX_TERM_BYTES * 2];
     size_t n = xc_token_fold(text, token, folded, sizeof folded);
-    if (n >= sizeof folded || n > MAX_TERM_BYTES)
-        return 0;
-    /* "U.S." and "US" are one term; "#jeddah" is "jeddah". */
+    if (n >= sizeof folded)
+        n = sizeof folded - 1;
+    /* "U.S." and "US" are one word; "#jeddah" is "jeddah". */
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (folded[i] != '.' && folded[i] != '#')
             folded[k++] = folded[i];
     n = k;
     folded[n] = '\0';
-    if (n < 2 || !has_letter(folded, n) || xc_is_stopword("english", folded, n))
-        return 0;
-    size_t stem_len;
-    const char *stem = xc_stem(d->stemmer, folded, n, &stem_len);
+    if (n == 0)
+        return info;
+    info.flags = XC_SURFACE_WORD;
+    info.fold_hash = XXH3_64bits(folded, n) | 1; /* never 0 */
+    if (token->type == XC_TOK_CLITIC || n > MAX_TERM_BYTES)
+        return info;
+    if (xc_is_stopword("english", folded, n)) {
+        info.flags |= XC_SURFACE_STOPWORD;
+        return info;
+    }
+    if (is_calendar_word(folded, n))
+        info.flags |= XC_SURFACE_CALENDAR;
+    if (n < 2 || (!has_letter(folded, n) && token->type != XC_TOK_NUMBER))
+        return info;
+    size_t stem_len = n;
+    const char *stem = has_letter(folded, n) ? xc_stem(d->stemmer, folded, n, &stem_len) : folded;
     uint32_t index;
-    if (xc_strmap_get(&d->stems, stem, stem_len, &index))
-        return index + 1;
-    index = add(d, stem, stem_len, 0, NEW);
-    return index == UINT32_MAX ? 0 : index + 1;
+    if (!xc_strmap_get(&d->stems, stem, stem_len, &index)) {
+        index = add(d, stem, stem_len, 0, NEW);
+        if (index == UINT32_MAX)
+            return info;
+    }
+    info.term = index + 1;
+    return info;
 }
 
-uint32_t xc_termdict_term(xc_termdict *d, const char *text, const xc_token *token)
+const xc_surface_info *xc_termdict_lookup(xc_termdict *d, const char *text, const xc_token *token)
 {
+    static const xc_surface_info nothing = {0};
     const char *raw = text + token->start;
     size_t len = token->end - token->start;
-    uint32_t value;
-    if (xc_strmap_get(&d->surface, raw, len, &value))
-        return value;
-    value = resolve(d, text, token);
-    if (d->surface.count >= SURFACE_CACHE_LIMIT)
+    uint32_t slot;
+    if (xc_strmap_get(&d->surface, raw, len, &slot))
+        return &d->surface_info[slot];
+    xc_surface_info info = resolve(d, text, token);
+    if (d->surface_count >= SURFACE_CACHE_LIMIT) {
         xc_strmap_free(&d->surface);
-    xc_strmap_put(&d->surface, raw, len, value);
-    return value;
+        d->surface_count = 0;
+    }
+    if (d->surface_count == d->surface_capacity) {
+        size_t cap = d->surface_capacity ? d->surface_capacity * 2 : 4096;
+        xc_surface_info *grown = realloc(d->surface_info, cap * sizeof *grown);
+        if (!grown)
+            return &nothing;
+        d->surface_info = grown;
+        d->surface_capacity = cap;
+    }
+    slot = (uint32_t)d->surface_count;
+    if (!xc_strmap_put(&d->surface, raw, len, slot))
+        return &nothing;
+    d->surface_info[d->surface_count++] = info;
+    return &d->surface_info[slot];
+}
+
+uint32_t xc_termdict_intern(xc_termdict *d, const char *key, size_t len)
+{
+    uint32_t index;
+    if (xc_strmap_get(&d->stems, key, len, &index))
+        return index + 1;
+    index = add(d, key, len, 0, NEW);
+    return index == UINT32_MAX ? XC_TERM_NONE : index + 1;
 }
 
 double xc_termdict_idf(const xc_termdict *d, uint32_t term)
@@ -210,4 +272,12 @@ xc_status xc_termdict_save(xc_termdict *d, xc_store *store, xc_error *err)
         d->articles_dirty = false;
     }
     return XC_OK;
+}
+
+size_t xc_termdict_memory(const xc_termdict *d)
+{
+    return d->capacity * (sizeof(char *) + sizeof(uint32_t) + 1) +
+           d->stems.capacity * sizeof(xc_strmap_slot) + d->stems.keys.used_bytes +
+           d->surface.capacity * sizeof(xc_strmap_slot) + d->surface.keys.used_bytes +
+           d->surface_capacity * sizeof(xc_surface_info);
 }

@@ -1,0 +1,330 @@
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../analyze/analysis.h"
+#include "../cluster/cluster.h"
+#include "../cluster/why.h"
+#include "../dedup/dedup.h"
+#include "../store/lineage.h"
+#include "../store/stories.h"
+#include "../util/buf.h"
+#include "../util/error.h"
+#include "../util/json_writer.h"
+
+struct xc_pipeline {
+    xc_ctx *ctx;
+    bool loaded;        /* engines in step with the store            */
+    int64_t generation; /* of the store when they were loaded/saved   */
+    int64_t next_seq;
+    xc_termdict terms;
+    xc_dedup *dedup;
+    xc_clusterer *clusterer;
+    xc_analysis analysis, old_analysis;
+};
+
+xc_pipeline *xc_pipeline_new(xc_ctx *ctx)
+{
+    xc_pipeline *p = calloc(1, sizeof *p);
+    if (p)
+        p->ctx = ctx;
+    return p;
+}
+
+static void unload(xc_pipeline *p)
+{
+    xc_clusterer_free(p->clusterer);
+    p->clusterer = NULL;
+    xc_dedup_free(p->dedup);
+    p->dedup = NULL;
+    if (p->loaded)
+        xc_termdict_free(&p->terms);
+    p->loaded = false;
+}
+
+void xc_pipeline_free(xc_pipeline *p)
+{
+    if (!p)
+        return;
+    unload(p);
+    xc_analysis_free(&p->analysis);
+    xc_analysis_free(&p->old_analysis);
+    free(p);
+}
+
+/* Make the engines match the store. Runs inside the write transaction: if
+ * another process committed since we last looked (the generation counter
+ * moved), our state is stale and is loaded again. */
+static xc_status load(xc_pipeline *p, xc_error *err)
+{
+    static const char seq_sql[] = "SELECT coalesce(max(seq), 0) + 1 FROM articles";
+    xc_store *store = &p->ctx->store;
+    int64_t generation = xc_store_meta_int(store, "generation", 0);
+    if (p->loaded && generation == p->generation)
+        return XC_OK;
+    unload(p);
+    p->generation = generation;
+    sqlite3_stmt *st = xc_store_prepare(store, seq_sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    p->next_seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
+    sqlite3_reset(st);
+    xc_status status = xc_termdict_load(&p->terms, store, p->ctx->stemmer, err);
+    if (status != XC_OK)
+        return status;
+    p->loaded = true;
+    p->dedup = xc_lineage_load(store, &p->ctx->dedup, err);
+    if (!p->dedup)
+        return err->status ? err->status : XC_ERR_STORE;
+    p->clusterer = xc_stories_load(store, &p->terms, &p->ctx->cluster, err);
+    if (!p->clusterer)
+        return err->status ? err->status : XC_ERR_STORE;
+    return XC_OK;
+}
+
+/* ---- one article ------------------------------------------------------ */
+
+typedef struct existing {
+    int64_t key, seq, ts;
+    bool same;
+    char *title, *text;
+    bool title_given;
+} existing;
+
+static xc_status find_existing(xc_pipeline *p, const xc_article_in *a, existing *out, xc_error *err)
+{
+    static const char sql[] = "SELECT key, content_hash, title, text, published_ts, seq, "
+                              "NOT title_from_text FROM articles WHERE id = ?";
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = xc_store_prepare(&p->ctx->store, sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->key = sqlite3_column_int64(st, 0);
+        out->same = sqlite3_column_bytes(st, 1) == (int)sizeof a->hash &&
+                    memcmp(sqlite3_column_blob(st, 1), a->hash, sizeof a->hash) == 0;
+        if (!out->same) {
+            out->title = strdup(xc_column_text(st, 2) ? xc_column_text(st, 2) : "");
+            out->text = strdup(xc_column_text(st, 3) ? xc_column_text(st, 3) : "");
+            out->ts = sqlite3_column_type(st, 4) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 4);
+            out->seq = sqlite3_column_int64(st, 5);
+            out->title_given = sqlite3_column_int(st, 6) != 0;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return xc_store_error(&p->ctx->store, err, "looking up an article");
+    if (out->key && !out->same && (!out->title || !out->text))
+        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+    return XC_OK;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int col, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, col);
+}
+
+/* Insert (key == 0) or replace an article row; returns its key. */
+static xc_status write_article(xc_pipeline *p, const xc_article_in *a, int64_t key, int64_t seq, int64_t *out_key,
+                               xc_error *err)
+{
+    static const char insert_sql[] =
+        "INSERT INTO articles(id, title, text, source, url, published, published_ts, published_raw, "
+        "extra, origin, origin_line, body_offset, content_hash, seq, ingested_at, title_from_text) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17)";
+    static const char update_sql[] =
+        "UPDATE articles SET id = ?1, title = ?2, text = ?3, source = ?4, url = ?5, published = ?6, "
+        "published_ts = ?7, published_raw = ?8, extra = ?9, origin = ?10, origin_line = ?11, "
+        "body_offset = ?12, content_hash = ?13, seq = ?14, ingested_at = ?15, title_from_text = ?17 "
+        "WHERE key = ?16";
+    xc_store *store = &p->ctx->store;
+    sqlite3_stmt *st = xc_store_prepare(store, key ? update_sql : insert_sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    char published[40] = "";
+    bool dated = a->published.precision != XC_DATE_NONE;
+    if (dated)
+        xc_date_format(&a->published, published, sizeof published);
+    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, a->text, (int)a->text_len, SQLITE_STATIC);
+    bind_text_or_null(st, 4, a->source);
+    bind_text_or_null(st, 5, a->url);
+    bind_text_or_null(st, 6, dated ? published : NULL);
+    if (dated)
+        sqlite3_bind_int64(st, 7, a->published.unix_seconds);
+    bind_text_or_null(st, 8, a->published_raw);
+    bind_text_or_null(st, 9, a->extra_json);
+    sqlite3_bind_text(st, 10, a->origin, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 11, a->line);
+    sqlite3_bind_int64(st, 12, a->body_offset);
+    sqlite3_bind_blob(st, 13, a->hash, sizeof a->hash, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 14, seq);
+    sqlite3_bind_int64(st, 15, (int64_t)time(NULL));
+    if (key)
+        sqlite3_bind_int64(st, 16, key);
+    sqlite3_bind_int(st, 17, a->title_from_text);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return xc_store_error(store, err, "storing an article");
+    *out_key = key ? key : sqlite3_last_insert_rowid(store->db);
+    return XC_OK;
+}
+
+/* Take the stored version of an article out of its story and lineage. */
+static xc_status retract(xc_pipeline *p, const existing *old, xc_error *err)
+{
+    xc_store *store = &p->ctx->store;
+    bool was_copy;
+    xc_status st = xc_lineage_forget(store, old->key, &was_copy, err);
+    if (st != XC_OK)
+        return st;
+    xc_dedup_remove(p->dedup, old->key);
+    int64_t story = xc_stories_of_article(store, old->key);
+    if (!story)
+        return XC_OK;
+    st = xc_analyze(&p->terms, NULL, old->title_given ? old->title : NULL, old->text, strlen(old->text),
+                    &p->old_analysis);
+    if (st != XC_OK)
+        return xc_fail(err, st, "analysing an article: %s", xc_status_name(st));
+    xc_cluster_item item = {.key = old->key, .seq = old->seq, .ts = old->ts, .analysis = &p->old_analysis};
+    st = xc_clusterer_detach(p->clusterer, story, &item, was_copy);
+    if (st == XC_ERR_NOT_FOUND) /* the story left the active index */
+        st = xc_stories_shrink(store, story, was_copy, err);
+    return st == XC_OK || st == XC_ERR_STORE ? st : xc_fail(err, st, "leaving a story: %s", xc_status_name(st));
+}
+
+static const char *article_id(xc_pipeline *p, int64_t key, char *buf, size_t cap)
+{
+    static const char sql[] = "SELECT id FROM articles WHERE key = ?";
+    buf[0] = '\0';
+    sqlite3_stmt *st = xc_store_prepare(&p->ctx->store, sql, NULL);
+    if (!st)
+        return buf;
+    sqlite3_bind_int64(st, 1, key);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(buf, cap, "%s", xc_column_text(st, 0));
+    sqlite3_reset(st);
+    return buf;
+}
+
+/* A copy joins the story of the article it copies. */
+static xc_status join_origin_story(xc_pipeline *p, const xc_cluster_item *item, const xc_dedup_result *r,
+                                   xc_error *err)
+{
+    xc_store *store = &p->ctx->store;
+    int64_t story = xc_stories_of_article(store, r->copy_of);
+    if (!story)
+        return xc_fail(err, XC_ERR_STORE, "article %lld copies an article in no story", (long long)item->key);
+    xc_status st = xc_clusterer_attach(p->clusterer, story, item);
+    if (st == XC_ERR_NOT_FOUND)
+        st = xc_stories_grow(store, story, item->ts, item->seq, err);
+    if (st != XC_OK)
+        return st == XC_ERR_STORE ? st : xc_fail(err, st, "joining a story: %s", xc_status_name(st));
+    char id[512];
+    xc_buf why = {0};
+    xc_json j;
+    xc_json_init(&j, &why);
+    xc_json_object_begin(&j);
+    xc_json_key(&j, "copy_of"), xc_json_string(&j, article_id(p, r->copy_of, id, sizeof id));
+    xc_json_key(&j, "kind"), xc_json_string(&j, xc_copy_kind_name(r->kind));
+    xc_json_key(&j, "jaccard"), xc_json_double(&j, r->jaccard);
+    xc_json_key(&j, "containment"), xc_json_double(&j, r->containment);
+    xc_json_object_end(&j);
+    double similarity = r->jaccard > r->containment ? r->jaccard : r->containment;
+    st = xc_stories_member(store, item->key, story, similarity, xc_buf_str(&why), err);
+    xc_buf_free(&why);
+    return st;
+}
+
+static xc_status cluster(xc_pipeline *p, const xc_cluster_item *item, xc_error *err)
+{
+    xc_store *store = &p->ctx->store;
+    xc_cluster_decision d;
+    xc_status st = xc_clusterer_assign(p->clusterer, item, &d);
+    if (st != XC_OK)
+        return xc_fail(err, st, "clustering: %s", xc_status_name(st));
+    if (d.new_story && (st = xc_stories_create(store, d.story, item->key, item->ts, item->seq, err)) != XC_OK)
+        return st;
+    char *why = xc_why_json(&p->terms, &d);
+    if (!why)
+        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+    st = xc_stories_member(store, item->key, d.story, d.score, why, err);
+    free(why);
+    return st;
+}
+
+static xc_status store_one(xc_pipeline *p, xc_article_in *a, xc_item_outcome *outcome, xc_error *err)
+{
+    existing old;
+    xc_status st = find_existing(p, a, &old, err);
+    if (st == XC_OK && old.same) {
+        *outcome = XC_ITEM_UNCHANGED;
+        return XC_OK;
+    }
+    if (st == XC_OK && old.key)
+        st = retract(p, &old, err);
+    free(old.title);
+    free(old.text);
+    if (st != XC_OK)
+        return st;
+    int64_t key = 0, seq = p->next_seq++;
+    if ((st = write_article(p, a, old.key, seq, &key, err)) != XC_OK)
+        return st;
+    int64_t ts = a->published.precision != XC_DATE_NONE ? a->published.unix_seconds : INT64_MIN;
+    st = xc_analyze(&p->terms, NULL, a->title_from_text ? NULL : a->title, a->text, a->text_len, &p->analysis);
+    if (st != XC_OK)
+        return xc_fail(err, st, "analysing an article: %s", xc_status_name(st));
+    xc_dedup_item dup;
+    xc_cluster_item item = {.key = key, .seq = seq, .ts = ts, .analysis = &p->analysis};
+    /* dedup sorts the shingles: the clusterer does not need their order */
+    xc_dedup_item_make(&p->analysis, &p->ctx->dedup, key, ts, &dup);
+    xc_dedup_result r;
+    if ((st = xc_lineage_save_features(&p->ctx->store, &dup, err)) != XC_OK)
+        return st;
+    if ((st = xc_dedup_process(p->dedup, &dup, &r)) != XC_OK)
+        return xc_fail(err, st, "duplicate detection: %s", xc_status_name(st));
+    if ((st = xc_lineage_record(&p->ctx->store, key, &r, err)) != XC_OK)
+        return st;
+    st = r.is_copy ? join_origin_story(p, &item, &r, err) : cluster(p, &item, err);
+    if (st == XC_OK)
+        *outcome = old.key ? XC_ITEM_UPDATED : XC_ITEM_ADDED;
+    return st;
+}
+
+xc_status xc_pipeline_store(xc_pipeline *p, xc_article_in *const *articles, xc_item_outcome *outcomes, size_t n,
+                            xc_error *err)
+{
+    xc_store *store = &p->ctx->store;
+    xc_status st = xc_store_begin(store, err);
+    if (st == XC_OK)
+        st = load(p, err);
+    for (size_t i = 0; st == XC_OK && i < n; i++)
+        st = store_one(p, articles[i], &outcomes[i], err);
+    if (st == XC_OK)
+        st = xc_stories_save(store, p->clusterer, err);
+    if (st == XC_OK)
+        st = xc_termdict_save(&p->terms, store, err);
+    if (st == XC_OK)
+        st = xc_store_set_meta_int(store, "generation", p->generation + 1, err);
+    if (st == XC_OK)
+        st = xc_store_commit(store, err);
+    if (st != XC_OK) {
+        /* Nothing of this batch is stored; the engines may be ahead of the
+         * store, so they go and are loaded again next time. */
+        xc_store_rollback(store);
+        unload(p);
+        return st;
+    }
+    p->generation++;
+    return XC_OK;
+}
