@@ -28,10 +28,10 @@ CFLAGS   ?=
 ALL_CFLAGS := -std=c11 $(WARNINGS) $(OPTFLAGS) $(CFLAGS)
 
 OUT      := build/$(VARIANT)
-GEN      := build/gen/stopwords_data.c
+GEN      := build/gen/stopwords_data.c build/gen/background_data.c
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/stopwords_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/stopwords_data.o $(OUT)/gen/background_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 LIB      := $(OUT)/libcrosscheck.a
 BIN      := $(OUT)/crosscheck
@@ -66,15 +66,19 @@ deps:
 
 build: $(BIN)
 
-$(GEN): scripts/embed-stopwords.sh $(wildcard data/stopwords/*.txt)
+build/gen/stopwords_data.c: scripts/embed-stopwords.sh $(wildcard data/stopwords/*.txt)
 	@mkdir -p $(dir $@)
 	sh scripts/embed-stopwords.sh $@ $(sort $(wildcard data/stopwords/*.txt))
+
+build/gen/background_data.c: scripts/embed-background.sh $(wildcard data/idf/english.tsv)
+	@mkdir -p $(dir $@)
+	sh scripts/embed-background.sh $@ $(wildcard data/idf/english.tsv)
 
 $(OUT)/%.o: %.c include/crosscheck.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(OUT)/gen/stopwords_data.o: $(GEN)
+$(OUT)/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 

@@ -1,5 +1,7 @@
 #include "termdict.h"
 
+#include "background.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,10 @@ static bool grow(xc_termdict *d)
     if (!dirty)
         return false;
     d->dirty = dirty;
+    uint32_t *background = realloc(d->background, cap * sizeof *background);
+    if (!background)
+        return false;
+    d->background = background;
     d->capacity = cap;
     return true;
 }
@@ -52,6 +58,7 @@ static uint32_t add(xc_termdict *d, const char *key, size_t len, uint32_t df, ui
         return UINT32_MAX;
     d->terms[index] = xc_strmap_key(&d->stems, key, len);
     d->df[index] = df;
+    d->background[index] = xc_background_df(key, len);
     d->dirty[index] = state;
     d->count++;
     return index;
@@ -96,6 +103,7 @@ void xc_termdict_free(xc_termdict *d)
     free(d->surface_info);
     free(d->terms);
     free(d->df);
+    free(d->background);
     free(d->dirty);
     memset(d, 0, sizeof *d);
 }
@@ -210,8 +218,9 @@ uint32_t xc_termdict_intern(xc_termdict *d, const char *key, size_t len)
 
 double xc_termdict_idf(const xc_termdict *d, uint32_t term)
 {
-    double df = term && term <= d->count ? d->df[term - 1] : 0;
-    return log(((double)d->articles + 1.0) / (df + 1.0)) + 1.0;
+    double df = term && term <= d->count ? (double)d->df[term - 1] + d->background[term - 1] : 0;
+    double n = (double)d->articles + xc_background_documents;
+    return log((n + 1.0) / (df + 1.0)) + 1.0;
 }
 
 void xc_termdict_count(xc_termdict *d, const uint32_t *terms, size_t n, int delta)
@@ -276,7 +285,7 @@ xc_status xc_termdict_save(xc_termdict *d, xc_store *store, xc_error *err)
 
 size_t xc_termdict_memory(const xc_termdict *d)
 {
-    return d->capacity * (sizeof(char *) + sizeof(uint32_t) + 1) +
+    return d->capacity * (sizeof(char *) + 2 * sizeof(uint32_t) + 1) +
            d->stems.capacity * sizeof(xc_strmap_slot) + d->stems.keys.used_bytes +
            d->surface.capacity * sizeof(xc_strmap_slot) + d->surface.keys.used_bytes +
            d->surface_capacity * sizeof(xc_surface_info);

@@ -33,6 +33,7 @@ typedef struct xc_termdict {
     size_t surface_count, surface_capacity;
     const char **terms;  /* index → stem                                     */
     uint32_t *df;        /* index → articles containing it                   */
+    uint32_t *background;/* index → documents of the background collection  */
     uint8_t *dirty;      /* index → needs saving                             */
     size_t count, capacity;
     int64_t articles;    /* N: articles counted in df                        */
@@ -52,7 +53,8 @@ const xc_surface_info *xc_termdict_lookup(xc_termdict *d, const char *text, cons
 /* The id of a key used as is (name keys "@marco rubio"), added if new. */
 uint32_t xc_termdict_intern(xc_termdict *d, const char *key, size_t len);
 
-/* Inverse document frequency, smoothed: ln((N + 1) / (df + 1)) + 1. */
+/* Inverse document frequency, smoothed, with the background collection's
+ * counts added to the store's: ln((N + 1) / (df + 1)) + 1. */
 double xc_termdict_idf(const xc_termdict *d, uint32_t term);
 
 /* Count an article in (delta +1) or out (-1) for each of its terms. */

@@ -67,5 +67,6 @@ int cmd_search(const cli *c);
 int cmd_stats(const cli *c);
 int cmd_check(const cli *c);
 int cmd_eval(const cli *c);
+int cmd_train(const cli *c);
 
 #endif

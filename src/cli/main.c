@@ -24,6 +24,7 @@ static const char usage[] =
     "  check              verify the store: SQLite integrity, full-text index, story membership\n"
     "  eval cluster FILE  score story clustering against the gold \"event\" of each JSONL record\n"
     "      --gold FIELD (default event); uses a temporary store; prints B3, pairwise F1, ARI, V-measure\n"
+    "  train idf --out FILE PATH...  background document frequencies from a text collection\n"
     "\n"
     "options:\n"
     "  --db PATH          the database (default: $CROSSCHECK_DB, else ./crosscheck.db)\n"
@@ -41,7 +42,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", cmd_ingest}, {"stories", cmd_stories}, {"story", cmd_story},
     {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
-    {"check", cmd_check},     {"eval", cmd_eval},
+    {"check", cmd_check},     {"eval", cmd_eval},      {"train", cmd_train},
 };
 
 int main(int argc, char **argv)

@@ -15,7 +15,7 @@
 /* Chosen by measurement on ECB+, NeuS, the demo corpus and the seeds (see
  * docs/architecture.md, "Stories"); one configuration for all. */
 const xc_cluster_params xc_cluster_defaults = {
-    .threshold = 0.30,
+    .threshold = 0.34,
     .name_weight = 0.10,
     .time_boost = 1.0,
     .time_boost_scale = 24 * 3600,

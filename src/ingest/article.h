@@ -50,6 +50,13 @@ void xc_article_parse_date(xc_article_in *a, long line);
 /* "h" + 16 hex digits of the content: the id of an article that has none. */
 char *xc_content_id(const char *title, const char *text, size_t text_len);
 
+/* Read articles without storing them: each readable article goes to
+ * `sink` (which must not keep it), bad items to `report` as in ingest. */
+typedef xc_status (*xc_article_sink)(void *user, const xc_article_in *article);
+xc_status xc_read_paths(const char *const *paths, size_t path_count, const xc_ingest_options *options,
+                        xc_article_sink sink, void *sink_user, xc_report_fn report, void *user,
+                        xc_ingest_summary *summary, xc_error *err);
+
 /* Strip white space at both ends: returns the trimmed span. */
 const char *xc_trim(const char *s, size_t len, size_t *out_len);
 

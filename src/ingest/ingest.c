@@ -37,6 +37,8 @@ typedef struct ingest {
     size_t count, capacity, bytes;
     xc_strmap batch_ids; /* ids in the current batch */
     xc_pipeline *pipeline;
+    xc_article_sink sink; /* instead of storing: hand each article over */
+    void *sink_user;
     xc_status fatal; /* the store failed: stop */
 } ingest;
 
@@ -130,6 +132,16 @@ static void accept(ingest *in, const char *path, xc_article_in *a)
     if (a->warning[0])
         report(in, XC_ITEM_WARNING, XC_OK, a->origin, a->warning_line ? a->warning_line : a->line,
                a->id, a->warning);
+    if (in->sink) {
+        xc_status st = in->sink(in->sink_user, a);
+        in->sum->bytes += a->text_len;
+        if (st == XC_OK)
+            in->sum->added++;
+        else
+            in->fatal = xc_fail(in->err, st, "%s", xc_status_name(st));
+        xc_article_in_free(a);
+        return;
+    }
     /* The same id twice in a batch: store the first before the second so
      * the later one wins, as it would across batches. */
     if (xc_strmap_get(&in->batch_ids, a->id, strlen(a->id), NULL))
@@ -422,6 +434,23 @@ static void ingest_path(ingest *in, const char *path, int depth)
         ingest_file(in, path);
 }
 
+static void run(ingest *in, const char *const *paths, size_t path_count, const xc_ingest_options *options)
+{
+    memset(in->sum, 0, sizeof *in->sum);
+    memset(in->err, 0, sizeof *in->err);
+    if (options)
+        in->opt = *options;
+    if (!in->opt.max_bytes)
+        in->opt.max_bytes = XC_DEFAULT_MAX_BYTES;
+    if (!in->opt.batch_size)
+        in->opt.batch_size = XC_DEFAULT_BATCH_SIZE;
+    for (size_t i = 0; i < path_count && !in->fatal; i++)
+        ingest_path(in, paths[i], 0);
+    flush(in);
+    clear_batch(in);
+    free(in->batch);
+}
+
 xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_count,
                           const xc_ingest_options *options, xc_report_fn report_fn, void *user,
                           xc_ingest_summary *summary, xc_error *err)
@@ -435,22 +464,28 @@ xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_cou
         .sum = summary ? summary : &local_summary,
         .err = err ? err : &local_err,
     };
-    memset(in.sum, 0, sizeof *in.sum);
-    memset(in.err, 0, sizeof *in.err);
-    if (options)
-        in.opt = *options;
-    if (!in.opt.max_bytes)
-        in.opt.max_bytes = XC_DEFAULT_MAX_BYTES;
-    if (!in.opt.batch_size)
-        in.opt.batch_size = XC_DEFAULT_BATCH_SIZE;
     in.pipeline = xc_pipeline_new(ctx);
     if (!in.pipeline)
         return xc_fail(in.err, XC_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < path_count && !in.fatal; i++)
-        ingest_path(&in, paths[i], 0);
-    flush(&in);
-    clear_batch(&in);
-    free(in.batch);
+    run(&in, paths, path_count, options);
     xc_pipeline_free(in.pipeline);
+    return in.fatal;
+}
+
+xc_status xc_read_paths(const char *const *paths, size_t path_count, const xc_ingest_options *options,
+                        xc_article_sink sink, void *sink_user, xc_report_fn report_fn, void *user,
+                        xc_ingest_summary *summary, xc_error *err)
+{
+    xc_ingest_summary local_summary;
+    xc_error local_err;
+    ingest in = {
+        .report = report_fn,
+        .user = user,
+        .sum = summary ? summary : &local_summary,
+        .err = err ? err : &local_err,
+        .sink = sink,
+        .sink_user = sink_user,
+    };
+    run(&in, paths, path_count, options);
     return in.fatal;
 }
