@@ -395,6 +395,25 @@ typedef struct xc_eval_cluster_result {
 xc_status xc_eval_cluster(const char *jsonl_path, const char *gold_field,
                           xc_eval_cluster_result *out, xc_error *err);
 
+/* Duplicate detection against gold duplicate groups (records sharing the
+ * gold field are copies of the earliest of them). A predicted copy is
+ * right when what it copies is in its gold group. Per gold "kind", when
+ * records carry one, the share of copies found. */
+typedef struct xc_eval_dedup_kind {
+    char kind[24];
+    size_t copies, found;
+} xc_eval_dedup_kind;
+
+typedef struct xc_eval_dedup_result {
+    size_t articles, gold_copies, predicted_copies, correct;
+    double precision, recall, f1;
+    xc_eval_dedup_kind kinds[12];
+    size_t kind_count;
+    double seconds;
+} xc_eval_dedup_result;
+xc_status xc_eval_dedup(const char *jsonl_path, const char *gold_field, xc_eval_dedup_result *out,
+                        xc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

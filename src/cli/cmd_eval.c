@@ -75,6 +75,70 @@ static int eval_cluster(const cli *c, int first)
     return EXIT_OK;
 }
 
+static int eval_dedup(const cli *c, int first)
+{
+    static const char *const valued[] = {"gold", NULL};
+    cli sub = *c;
+    sub.argc = c->argc - first;
+    sub.argv = c->argv + first;
+    arg_iter it = {&sub, 0, false, {0}};
+    arg a;
+    bool bad = false;
+    const char *file = NULL, *field = "event";
+    while (!bad && next_arg(&it, valued, &a, &bad)) {
+        if (!a.option && !file)
+            file = a.value;
+        else if (a.option && strcmp(a.option, "gold") == 0)
+            field = a.value;
+        else {
+            cli_error("eval dedup: unexpected %s%s", a.option ? "--" : "", a.option ? a.option : a.value);
+            bad = true;
+        }
+    }
+    if (!bad && !file) {
+        cli_error("eval dedup needs a JSON Lines file whose records have a gold \"%s\" group", field);
+        bad = true;
+    }
+    if (bad)
+        return EXIT_USAGE;
+    xc_eval_dedup_result r;
+    xc_error err = {0};
+    if (xc_eval_dedup(file, field, &r, &err) != XC_OK)
+        return cli_fail(&err);
+    if (c->json) {
+        xc_buf out = {0};
+        xc_json j;
+        xc_json_init(&j, &out);
+        xc_json_object_begin(&j);
+        xc_json_key(&j, "precision"), xc_json_double(&j, r.precision);
+        xc_json_key(&j, "recall"), xc_json_double(&j, r.recall);
+        xc_json_key(&j, "f1"), xc_json_double(&j, r.f1);
+        xc_json_key(&j, "articles"), xc_json_int(&j, (int64_t)r.articles);
+        xc_json_key(&j, "gold_copies"), xc_json_int(&j, (int64_t)r.gold_copies);
+        xc_json_key(&j, "predicted_copies"), xc_json_int(&j, (int64_t)r.predicted_copies);
+        xc_json_key(&j, "per_kind");
+        xc_json_object_begin(&j);
+        for (size_t k = 0; k < r.kind_count; k++) {
+            xc_json_key(&j, r.kinds[k].kind);
+            xc_json_double(&j, r.kinds[k].copies ? (double)r.kinds[k].found / r.kinds[k].copies : 0);
+        }
+        xc_json_object_end(&j);
+        xc_json_key(&j, "seconds"), xc_json_double(&j, r.seconds);
+        xc_json_object_end(&j);
+        print_json_line(stdout, xc_buf_str(&out));
+        xc_buf_free(&out);
+    } else {
+        printf("%s: %zu articles, %zu gold copies, %zu found as copies\n", file, r.articles, r.gold_copies,
+               r.predicted_copies);
+        printf("  copies  P %.4f  R %.4f  F1 %.4f\n", r.precision, r.recall, r.f1);
+        for (size_t k = 0; k < r.kind_count; k++)
+            printf("  %-12s %6zu copies, %5.1f%% found\n", r.kinds[k].kind, r.kinds[k].copies,
+                   r.kinds[k].copies ? 100.0 * r.kinds[k].found / r.kinds[k].copies : 0);
+        printf("  %.2f s\n", r.seconds);
+    }
+    return EXIT_OK;
+}
+
 int cmd_eval(const cli *c)
 {
     if (c->argc < 1) {
@@ -83,6 +147,8 @@ int cmd_eval(const cli *c)
     }
     if (strcmp(c->argv[0], "cluster") == 0)
         return eval_cluster(c, 1);
-    cli_error("unknown evaluation \"%s\" (known: cluster)", c->argv[0]);
+    if (strcmp(c->argv[0], "dedup") == 0)
+        return eval_dedup(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster, dedup)", c->argv[0]);
     return EXIT_USAGE;
 }

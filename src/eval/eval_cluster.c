@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "eval_store.h"
 #include "../core/context.h"
 #include "../util/error.h"
 #include "../util/vec.h"
@@ -15,24 +16,6 @@ typedef struct labels {
     int64_t *items;
     size_t count, capacity;
 } labels;
-
-static void remove_store(const char *dir)
-{
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    char path[4200];
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/eval.db%s", dir, suffixes[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static xc_status collect(xc_ctx *ctx, const char *field, labels *gold, labels *predicted,
                          size_t *without_gold, xc_error *err)
@@ -67,37 +50,20 @@ xc_status xc_eval_cluster(const char *jsonl_path, const char *gold_field, xc_eva
                           xc_error *err)
 {
     memset(out, 0, sizeof *out);
-    if (!gold_field || !*gold_field || strlen(gold_field) > 200 || strchr(gold_field, '"'))
-        return xc_fail(err, XC_ERR_ARG, "bad gold field name");
-    const char *tmp = getenv("TMPDIR");
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/crosscheck-eval-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        return xc_fail(err, XC_ERR_IO, "cannot make a temporary folder in %s", tmp && *tmp ? tmp : "/tmp");
-    char db[4200];
-    snprintf(db, sizeof db, "%s/eval.db", dir);
-    xc_ctx *ctx = xc_open(db, err);
-    if (!ctx) {
-        remove_store(dir);
-        return err ? err->status : XC_ERR_STORE;
-    }
-    xc_ingest_options options = {.format = XC_FORMAT_JSONL};
-    double start = now_seconds();
-    xc_status st = xc_ingest_paths(ctx, &jsonl_path, 1, &options, NULL, NULL, &out->ingest, err);
-    out->seconds = now_seconds() - start;
+    xc_eval_store store;
+    xc_status st = xc_eval_store_open(&store, gold_field, err);
+    if (st != XC_OK)
+        return st;
+    st = xc_eval_store_ingest(&store, jsonl_path, &out->ingest, &out->seconds, err);
     labels gold = {0}, predicted = {0};
-    if (st == XC_OK && out->ingest.added + out->ingest.updated + out->ingest.unchanged == 0)
-        st = xc_fail(err, XC_ERR_FORMAT, "%s: no article could be read (%zu failed)", jsonl_path,
-                     out->ingest.failed);
     if (st == XC_OK)
-        st = collect(ctx, gold_field, &gold, &predicted, &out->without_gold, err);
+        st = collect(store.ctx, gold_field, &gold, &predicted, &out->without_gold, err);
     if (st == XC_OK && gold.count == 0)
         st = xc_fail(err, XC_ERR_FORMAT, "%s: no record has a \"%s\" field", jsonl_path, gold_field);
     if (st == XC_OK)
         st = xc_score_clustering(gold.items, predicted.items, gold.count, &out->scores);
     free(gold.items);
     free(predicted.items);
-    xc_close(ctx);
-    remove_store(dir);
+    xc_eval_store_close(&store);
     return st;
 }
