@@ -156,7 +156,11 @@ build/bench/bench_ingest: bench/bench_ingest.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: deps build build/bench/gencorpus build/bench/bench_ingest
+build/bench/bench_engine: bench/bench_engine.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+bench: deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine
 	sh bench/run.sh $(SHARED)
 
 clean:

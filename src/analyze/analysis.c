@@ -2,13 +2,11 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "../util/vec.h"
 
 /* Chosen by measurement (docs/architecture.md, "Duplicates" and "Stories"). */
 const xc_analysis_params xc_analysis_defaults = {
-    .shingle_words = 4,
     .title_weight = 2.0f,
     .name_weight = 2.0f,
     .name_key_weight = 1.0f,
@@ -72,13 +70,56 @@ static void name_add_word(name_builder *b, const char *text, const xc_token *t)
     b->words++;
 }
 
+/* Add to a term's count: a dense array by term id and the list of terms
+ * touched, so no sorting of every occurrence is needed. */
+static bool accumulate(xc_analysis *out, uint32_t term, float weight)
+{
+    if (term >= out->accumulator_capacity) {
+        size_t capacity = out->accumulator_capacity ? out->accumulator_capacity : 4096;
+        while (capacity <= term)
+            capacity *= 2;
+        float *grown = realloc(out->accumulator, capacity * sizeof *grown);
+        if (!grown)
+            return false;
+        memset(grown + out->accumulator_capacity, 0, (capacity - out->accumulator_capacity) * sizeof *grown);
+        out->accumulator = grown;
+        out->accumulator_capacity = capacity;
+    }
+    if (out->accumulator[term] == 0 && !XC_VEC_PUSH(&out->touched, term))
+        return false;
+    out->accumulator[term] += weight;
+    return true;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The accumulated counts, sorted by term, into out->counts (and the
+ * accumulator cleared for the next article). */
+static bool collect_counts(xc_analysis *out)
+{
+    qsort(out->touched.items, out->touched.count, sizeof *out->touched.items, by_id);
+    out->counts.count = 0;
+    if (!XC_VEC_RESERVE(&out->counts, out->touched.count + 1))
+        return false;
+    for (size_t i = 0; i < out->touched.count; i++) {
+        uint32_t term = out->touched.items[i];
+        out->counts.items[out->counts.count++] = (xc_term_weight){term, out->accumulator[term]};
+        out->accumulator[term] = 0;
+    }
+    out->touched.count = 0;
+    return true;
+}
+
 static bool push_name(xc_termdict *d, xc_analysis *out, const char *key, size_t len, float weight)
 {
     uint32_t term = xc_termdict_intern(d, key, len);
     if (term == XC_TERM_NONE)
         return true;
-    xc_term_weight tw = {term, weight};
-    if (!XC_VEC_PUSH(&out->counts, tw))
+    if (!accumulate(out, term, weight))
         return false;
     for (size_t i = 0; i < out->names.count; i++)
         if (out->names.items[i] == term)
@@ -119,8 +160,6 @@ static xc_status scan(xc_termdict *d, const xc_analysis_params *p, const char *t
         const xc_token *t = &tokens->items[i];
         /* A copy: the next lookup may move the table. */
         xc_surface_info info = *xc_termdict_lookup(d, text, t);
-        if (!is_title && (info.flags & XC_SURFACE_WORD) && !XC_VEC_PUSH(&out->word_hashes, info.fold_hash))
-            return XC_ERR_NOMEM;
         /* Names: capitalised words where a sentence does not start (or two
          * in a row where it does), with particles inside. Body only: titles
          * capitalise every word. */
@@ -145,41 +184,12 @@ static xc_status scan(xc_termdict *d, const xc_analysis_params *p, const char *t
         if (info.term == XC_TERM_NONE)
             continue;
         float weight = is_title ? p->title_weight : in_name ? p->name_weight : 1.0f;
-        xc_term_weight tw = {info.term, weight};
-        if (!XC_VEC_PUSH(&out->counts, tw))
+        if (!accumulate(out, info.term, weight))
             return XC_ERR_NOMEM;
     }
     if (!is_title && !flush_name(d, p, out, &name))
         return XC_ERR_NOMEM;
     return XC_OK;
-}
-
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
-static bool make_shingles(const xc_analysis_params *p, xc_analysis *out)
-{
-    size_t k = p->shingle_words ? p->shingle_words : 1;
-    size_t n = out->word_hashes.count;
-    size_t count = n == 0 ? 0 : n < k ? 1 : n - k + 1;
-    out->shingles.count = 0;
-    if (!XC_VEC_RESERVE(&out->shingles, count))
-        return false;
-    const uint64_t *w = out->word_hashes.items;
-    for (size_t i = 0; i < count; i++) {
-        uint64_t h = 0x9E3779B97F4A7C15ull;
-        for (size_t j = i; j < i + k && j < n; j++)
-            h = mix(h ^ w[j]);
-        out->shingles.items[i] = h;
-    }
-    out->shingles.count = count;
-    return true;
 }
 
 xc_status xc_analyze(xc_termdict *d, const xc_analysis_params *p, const char *title, const char *text,
@@ -189,8 +199,9 @@ xc_status xc_analyze(xc_termdict *d, const xc_analysis_params *p, const char *ti
         p = &xc_analysis_defaults;
     out->counts.count = 0;
     out->names.count = 0;
-    out->word_hashes.count = 0;
-    out->shingles.count = 0;
+    for (size_t i = 0; i < out->touched.count; i++) /* left over by a failed call */
+        out->accumulator[out->touched.items[i]] = 0;
+    out->touched.count = 0;
     xc_status st = XC_OK;
     if (title)
         st = scan(d, p, title, strlen(title), true, out);
@@ -198,10 +209,7 @@ xc_status xc_analyze(xc_termdict *d, const xc_analysis_params *p, const char *ti
         st = scan(d, p, text, len, false, out);
     if (st != XC_OK)
         return st;
-    xc_docvec_merge_duplicates(&out->counts);
-    out->words = out->word_hashes.count;
-    out->text_hash = XXH3_64bits(out->word_hashes.items, out->word_hashes.count * sizeof(uint64_t));
-    return make_shingles(p, out) ? XC_OK : XC_ERR_NOMEM;
+    return collect_counts(out) ? XC_OK : XC_ERR_NOMEM;
 }
 
 size_t xc_analysis_terms(const xc_analysis *a, uint32_t *out, size_t cap)
@@ -214,10 +222,10 @@ size_t xc_analysis_terms(const xc_analysis *a, uint32_t *out, size_t cap)
 
 void xc_analysis_free(xc_analysis *a)
 {
-    free(a->shingles.items);
     xc_docvec_free(&a->counts);
     free(a->names.items);
     xc_token_list_free(&a->tokens);
-    free(a->word_hashes.items);
+    free(a->accumulator);
+    free(a->touched.items);
     memset(a, 0, sizeof *a);
 }

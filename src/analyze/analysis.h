@@ -1,6 +1,6 @@
-/* Article analysis: one pass over an article's tokens gives everything the
- * later stages need — the exact-duplicate hash and word shingles for
- * dedup, term counts and name keys for clustering. */
+/* Article analysis for clustering: one pass over an article's tokens gives
+ * its term counts (title and name words weighted up) and the names it
+ * mentions. (Dedup has its own, faster pass: src/dedup/features.c.) */
 #ifndef XC_ANALYSIS_H
 #define XC_ANALYSIS_H
 
@@ -9,7 +9,6 @@
 #include "../util/vec.h"
 
 typedef struct xc_analysis_params {
-    unsigned shingle_words; /* words per shingle                            */
     float title_weight;     /* a title word counts this many body words     */
     float name_weight;      /* so does a word inside a name                 */
     float name_key_weight;  /* the weight of a whole name ("@marco rubio")  */
@@ -18,14 +17,13 @@ typedef struct xc_analysis_params {
 extern const xc_analysis_params xc_analysis_defaults;
 
 typedef struct xc_analysis {
-    uint64_t text_hash;    /* XXH3 of the folded word sequence: exact copies  */
-    size_t words;          /* word and number tokens, stopwords included      */
-    xc_u64_list shingles;  /* hashes of word k-grams (with repeats)           */
     xc_docvec counts;      /* term → count, sorted by term; names included    */
     xc_u32_list names;     /* distinct name keys (term ids of "@..." keys)    */
     /* scratch, reused */
     xc_token_list tokens;
-    xc_u64_list word_hashes;
+    float *accumulator;    /* dense, by term: counts are added up here        */
+    size_t accumulator_capacity;
+    xc_u32_list touched;
 } xc_analysis;
 
 xc_status xc_analyze(xc_termdict *d, const xc_analysis_params *p, const char *title, const char *text,

@@ -106,6 +106,18 @@ xc_status xc_docvec_add(xc_docvec *a, const xc_term_weight *b, size_t nb, float 
     return XC_OK;
 }
 
+void xc_docvec_shrink(xc_docvec *v)
+{
+    if (v->capacity <= v->count + v->count / 8 + 4)
+        return;
+    size_t capacity = v->count ? v->count : 1;
+    xc_term_weight *items = realloc(v->items, capacity * sizeof *items);
+    if (items) {
+        v->items = items;
+        v->capacity = capacity;
+    }
+}
+
 void xc_docvec_free(xc_docvec *v)
 {
     free(v->items);

@@ -32,6 +32,8 @@ double xc_docvec_dot(const xc_term_weight *a, size_t na, const xc_term_weight *b
  * zero or below are dropped. */
 xc_status xc_docvec_add(xc_docvec *a, const xc_term_weight *b, size_t nb, float scale);
 
+/* Give back the unused capacity (vectors kept for long: centroids). */
+void xc_docvec_shrink(xc_docvec *v);
 void xc_docvec_free(xc_docvec *v);
 
 #endif

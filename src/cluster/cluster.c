@@ -56,8 +56,9 @@ struct xc_clusterer {
     size_t story_count, story_capacity, active;
     xc_u32_list free_slots;
     xc_intmap slot_of; /* story id → slot */
-    posting *postings; /* by term index */
-    size_t posting_count;
+    xc_intmap posting_of; /* term → index into postings */
+    posting *postings;
+    size_t posting_count, posting_capacity;
     size_t stale_postings; /* deactivations since the index was last rebuilt */
     xc_u32_list dirty;
     int64_t next_story;
@@ -109,6 +110,7 @@ void xc_clusterer_free(xc_clusterer *c)
     for (size_t i = 0; i < c->posting_count; i++)
         free(c->postings[i].items);
     free(c->postings);
+    xc_intmap_free(&c->posting_of);
     free(c->dirty.items);
     xc_docvec_free(&c->vec);
     free(c->query);
@@ -133,22 +135,33 @@ static bool ensure_query(xc_clusterer *c, size_t n)
     return true;
 }
 
+/* The posting list of a term, or NULL. */
+static posting *postings_of(const xc_clusterer *c, uint32_t term)
+{
+    uint32_t index;
+    return xc_intmap_get(&c->posting_of, term, &index) ? &c->postings[index] : NULL;
+}
+
 static bool post(xc_clusterer *c, uint32_t term, uint32_t slot)
 {
     if (term == XC_TERM_NONE)
         return true;
-    if (term - 1 >= c->posting_count) {
-        size_t count = c->posting_count ? c->posting_count : 4096;
-        while (count <= term - 1)
-            count *= 2;
-        posting *p = realloc(c->postings, count * sizeof *p);
-        if (!p)
+    posting *p = postings_of(c, term);
+    if (!p) {
+        if (c->posting_count == c->posting_capacity) {
+            size_t capacity = c->posting_capacity ? c->posting_capacity * 2 : 1024;
+            posting *grown = realloc(c->postings, capacity * sizeof *grown);
+            if (!grown)
+                return false;
+            c->postings = grown;
+            c->posting_capacity = capacity;
+        }
+        if (!xc_intmap_put(&c->posting_of, term, (uint32_t)c->posting_count))
             return false;
-        memset(p + c->posting_count, 0, (count - c->posting_count) * sizeof *p);
-        c->postings = p;
-        c->posting_count = count;
+        p = &c->postings[c->posting_count++];
+        *p = (posting){0};
     }
-    return XC_VEC_PUSH(&c->postings[term - 1], slot);
+    return XC_VEC_PUSH(p, slot);
 }
 
 /* Enter a story under its heaviest centroid terms (those not yet entered). */
@@ -181,10 +194,10 @@ static bool index_story(xc_clusterer *c, uint32_t slot)
  * of stories that left the index. */
 static bool rebuild_index(xc_clusterer *c)
 {
-    for (size_t i = 0; i < c->posting_count; i++) {
+    for (size_t i = 0; i < c->posting_count; i++)
         free(c->postings[i].items);
-        c->postings[i] = (posting){0};
-    }
+    c->posting_count = 0;
+    xc_intmap_free(&c->posting_of);
     for (size_t i = 0; i < c->story_count; i++) {
         story_slot *s = &c->stories[i];
         if (!s->active)
@@ -456,10 +469,9 @@ static long best_story(xc_clusterer *c, const xc_cluster_item *item, fit *best, 
     xc_docvec_truncate(&q, c->p.query_terms);
     c->touched.count = 0;
     for (size_t i = 0; i < q.count; i++) {
-        uint32_t term = q.items[i].term;
-        if (term - 1 >= c->posting_count)
+        posting *p = postings_of(c, q.items[i].term);
+        if (!p)
             continue;
-        posting *p = &c->postings[term - 1];
         for (size_t k = 0; k < p->count; k++) {
             uint32_t s = p->items[k];
             if (!c->stories[s].active)
@@ -573,9 +585,11 @@ static xc_status join(xc_clusterer *c, uint32_t slot, const xc_cluster_item *ite
     if (xc_docvec_add(&s->centroid, c->vec.items, c->vec.count, 1.0f) != XC_OK)
         return XC_ERR_NOMEM;
     xc_docvec_truncate(&s->centroid, c->p.centroid_terms);
+    xc_docvec_shrink(&s->centroid);
     s->norm = xc_docvec_norm(s->centroid.items, s->centroid.count);
     if (add_names(s, item->analysis, 1.0f, c->p.story_names) != XC_OK)
         return XC_ERR_NOMEM;
+    xc_docvec_shrink(&s->names);
     update_span(s, item);
     s->size++;
     s->originals++;
@@ -764,7 +778,7 @@ size_t xc_clusterer_memory(const xc_clusterer *c)
     size_t bytes = sizeof *c + c->story_capacity * sizeof *c->stories;
     for (size_t i = 0; i < c->story_count; i++)
         bytes += (c->stories[i].centroid.capacity + c->stories[i].names.capacity) * sizeof(xc_term_weight);
-    bytes += c->posting_count * sizeof *c->postings;
+    bytes += c->posting_capacity * sizeof *c->postings + xc_intmap_memory(&c->posting_of);
     for (size_t i = 0; i < c->posting_count; i++)
         bytes += c->postings[i].capacity * sizeof(uint32_t);
     bytes += xc_intmap_memory(&c->slot_of) + c->free_slots.capacity * sizeof(uint32_t) +

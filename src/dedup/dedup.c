@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "../util/intmap.h"
 #include "../util/vec.h"
@@ -14,6 +13,7 @@
  * 3 rows find pairs at Jaccard 0.4 with probability 0.75 and 0.3 with 0.44;
  * the opening-words key finds the short cuts that Jaccard misses. */
 const xc_dedup_params xc_dedup_defaults = {
+    .shingle_words = 4,
     .bands = 21,
     .rows = 3,
     .near_jaccard = 0.40,
@@ -92,20 +92,6 @@ struct xc_dedup {
     xc_u32_list candidates;
 };
 
-void xc_dedup_item_make(xc_analysis *a, const xc_dedup_params *p, int64_t key, int64_t ts,
-                        xc_dedup_item *out)
-{
-    memset(out, 0, sizeof *out);
-    out->key = key;
-    out->ts = ts;
-    out->text_hash = a->words ? a->text_hash | 1 : 0;
-    unsigned lead = p ? p->lead_words : xc_dedup_defaults.lead_words;
-    if (a->word_hashes.count >= lead)
-        out->lead_hash = XXH3_64bits(a->word_hashes.items, lead * sizeof(uint64_t)) | 1;
-    xc_minhash_compute(a->shingles.items, a->shingles.count, &out->sig);
-    out->shingles = (uint32_t)xc_shingles_distinct(a->shingles.items, a->shingles.count);
-}
-
 xc_dedup *xc_dedup_new(const xc_dedup_params *p, int64_t next_group)
 {
     xc_dedup *d = calloc(1, sizeof *d);
@@ -159,9 +145,11 @@ static bool bands_rebuild(xc_dedup *d, size_t capacity);
 
 static bool band_insert(xc_dedup *d, uint32_t fingerprint, uint32_t slot)
 {
-    if ((d->band_used + 1) * 2 > d->band_capacity) {
+    /* Rebuilt at two thirds full (deleted entries included), to between a
+     * quarter and a half full: short probes, and no more memory than that. */
+    if ((d->band_used + 1) * 3 > d->band_capacity * 2) {
         size_t capacity = 1024;
-        while (capacity < (d->band_live + 1) * 4)
+        while (capacity < (d->band_live + 1) * 2)
             capacity *= 2;
         if (!bands_rebuild(d, capacity))
             return false;

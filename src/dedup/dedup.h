@@ -19,7 +19,7 @@
 
 #include "crosscheck.h"
 #include "minhash.h"
-#include "../analyze/analysis.h"
+#include "../util/vec.h"
 
 typedef enum xc_copy_kind {
     XC_COPY_NONE = 0,
@@ -33,6 +33,7 @@ const char *xc_copy_kind_name(xc_copy_kind kind);
 xc_copy_kind xc_copy_kind_parse(const char *name);
 
 typedef struct xc_dedup_params {
+    unsigned shingle_words;   /* words per shingle                            */
     unsigned bands, rows;     /* LSH: bands × rows ≤ XC_MINHASH_SLOTS          */
     double near_jaccard;      /* Jaccard at or above: a near copy              */
     double min_containment;   /* containment at or above: contains / excerpt   */
@@ -55,9 +56,15 @@ typedef struct xc_dedup_item {
     xc_minhash sig;
 } xc_dedup_item;
 
-/* Build an item from an analysis (sorts a->shingles in place). */
-void xc_dedup_item_make(xc_analysis *a, const xc_dedup_params *p, int64_t key, int64_t ts,
-                        xc_dedup_item *out);
+/* Scratch space for xc_dedup_features, reused from article to article. */
+typedef struct xc_dedup_scratch {
+    xc_u64_list words, shingles, set;
+} xc_dedup_scratch;
+
+/* An article's dedup features, straight from its text (features.c). */
+xc_status xc_dedup_features(const char *text, size_t len, const xc_dedup_params *p, xc_dedup_scratch *scratch,
+                            int64_t key, int64_t ts, xc_dedup_item *out);
+void xc_dedup_scratch_free(xc_dedup_scratch *s);
 
 typedef struct xc_dedup_result {
     bool is_copy;

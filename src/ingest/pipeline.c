@@ -24,6 +24,7 @@ struct xc_pipeline {
     xc_dedup *dedup;
     xc_clusterer *clusterer;
     xc_analysis analysis, old_analysis;
+    xc_dedup_scratch dedup_scratch;
 };
 
 xc_pipeline *xc_pipeline_new(xc_ctx *ctx)
@@ -52,6 +53,7 @@ void xc_pipeline_free(xc_pipeline *p)
     unload(p);
     xc_analysis_free(&p->analysis);
     xc_analysis_free(&p->old_analysis);
+    xc_dedup_scratch_free(&p->dedup_scratch);
     free(p);
 }
 
@@ -281,21 +283,26 @@ static xc_status store_one(xc_pipeline *p, xc_article_in *a, xc_item_outcome *ou
     if ((st = write_article(p, a, old.key, seq, &key, err)) != XC_OK)
         return st;
     int64_t ts = a->published.precision != XC_DATE_NONE ? a->published.unix_seconds : INT64_MIN;
-    st = xc_analyze(&p->terms, NULL, a->title_from_text ? NULL : a->title, a->text, a->text_len, &p->analysis);
-    if (st != XC_OK)
-        return xc_fail(err, st, "analysing an article: %s", xc_status_name(st));
     xc_dedup_item dup;
-    xc_cluster_item item = {.key = key, .seq = seq, .ts = ts, .analysis = &p->analysis};
-    /* dedup sorts the shingles: the clusterer does not need their order */
-    xc_dedup_item_make(&p->analysis, &p->ctx->dedup, key, ts, &dup);
     xc_dedup_result r;
-    if ((st = xc_lineage_save_features(&p->ctx->store, &dup, err)) != XC_OK)
-        return st;
-    if ((st = xc_dedup_process(p->dedup, &dup, &r)) != XC_OK)
+    st = xc_dedup_features(a->text, a->text_len, &p->ctx->dedup, &p->dedup_scratch, key, ts, &dup);
+    if (st == XC_OK)
+        st = xc_dedup_process(p->dedup, &dup, &r);
+    if (st != XC_OK)
         return xc_fail(err, st, "duplicate detection: %s", xc_status_name(st));
-    if ((st = xc_lineage_record(&p->ctx->store, key, &r, err)) != XC_OK)
+    if ((st = xc_lineage_save_features(&p->ctx->store, &dup, err)) != XC_OK ||
+        (st = xc_lineage_record(&p->ctx->store, key, &r, err)) != XC_OK)
         return st;
-    st = r.is_copy ? join_origin_story(p, &item, &r, err) : cluster(p, &item, err);
+    xc_cluster_item item = {.key = key, .seq = seq, .ts = ts, .analysis = &p->analysis};
+    if (r.is_copy) {
+        /* A copy joins the story of what it copies; its words are there. */
+        st = join_origin_story(p, &item, &r, err);
+    } else {
+        st = xc_analyze(&p->terms, NULL, a->title_from_text ? NULL : a->title, a->text, a->text_len, &p->analysis);
+        if (st != XC_OK)
+            return xc_fail(err, st, "analysing an article: %s", xc_status_name(st));
+        st = cluster(p, &item, err);
+    }
     if (st == XC_OK)
         *outcome = old.key ? XC_ITEM_UPDATED : XC_ITEM_ADDED;
     return st;

@@ -53,15 +53,18 @@ bool xc_decode_weights(const void *blob, size_t size, xc_docvec *out)
 
 void xc_encode_minhash(const xc_minhash *sig, unsigned char out[XC_MINHASH_BYTES])
 {
-    for (size_t i = 0; i < XC_MINHASH_SLOTS; i++)
-        put_u32(out + 4 * i, sig->v[i]);
+    for (size_t i = 0; i < XC_MINHASH_SLOTS; i++) {
+        out[2 * i] = (unsigned char)sig->v[i];
+        out[2 * i + 1] = (unsigned char)(sig->v[i] >> 8);
+    }
 }
 
 bool xc_decode_minhash(const void *blob, size_t size, xc_minhash *out)
 {
     if (!blob || size != XC_MINHASH_BYTES)
         return false;
+    const unsigned char *p = blob;
     for (size_t i = 0; i < XC_MINHASH_SLOTS; i++)
-        out->v[i] = get_u32((const unsigned char *)blob + 4 * i);
+        out->v[i] = (uint16_t)(p[2 * i] | p[2 * i + 1] << 8);
     return true;
 }

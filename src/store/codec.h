@@ -15,7 +15,7 @@ unsigned char *xc_encode_weights(const xc_term_weight *v, size_t n, size_t *size
  * dropped, so a damaged blob loses entries, never the store. */
 bool xc_decode_weights(const void *blob, size_t size, xc_docvec *out);
 
-#define XC_MINHASH_BYTES (XC_MINHASH_SLOTS * 4)
+#define XC_MINHASH_BYTES (XC_MINHASH_SLOTS * 2)
 void xc_encode_minhash(const xc_minhash *sig, unsigned char out[XC_MINHASH_BYTES]);
 bool xc_decode_minhash(const void *blob, size_t size, xc_minhash *out);
 

@@ -69,7 +69,7 @@ static const char *const migrations[] = {
     "  text_hash INTEGER NOT NULL,"       /* folded word sequence: exact copies */
     "  lead_hash INTEGER NOT NULL,"       /* opening words, 0 when too short */
     "  shingles INTEGER NOT NULL,"        /* distinct 4-word shingles        */
-    "  minhash BLOB NOT NULL"             /* 64 little-endian u32            */
+    "  minhash BLOB NOT NULL"             /* 64 little-endian u16 (b-bit)    */
     ");"
     "CREATE TABLE lineage ("
     "  article INTEGER PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,"

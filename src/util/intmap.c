@@ -53,10 +53,11 @@ bool xc_intmap_get(const xc_intmap *m, uint64_t key, uint32_t *value)
 
 bool xc_intmap_put(xc_intmap *m, uint64_t key, uint32_t value)
 {
-    /* Live and deleted slots together stay under half the table. */
-    if ((m->count + m->deleted + 1) * 2 > m->capacity) {
+    /* Live and deleted slots together stay under three quarters of the
+     * table; a rebuild leaves it at most half full. */
+    if ((m->count + m->deleted + 1) * 4 > m->capacity * 3) {
         size_t capacity = 64;
-        while (capacity < (m->count + 1) * 4)
+        while (capacity < (m->count + 1) * 2)
             capacity *= 2;
         if (!rebuild(m, capacity))
             return false;
