@@ -50,6 +50,7 @@ typedef struct indexed_doc {
     xc_dedup_item item;
     uint32_t group;  /* index into groups, or NONE */
     bool alive;
+    bool banded;     /* entered in the band index */
 } indexed_doc;
 
 typedef struct dup_group {
@@ -65,6 +66,7 @@ typedef struct band_entry {
 } band_entry;
 
 #define ENTRY_EMPTY NONE
+#define MAX_BUCKET 16 /* entries kept per band value */
 #define ENTRY_DELETED (NONE - 1)
 
 struct xc_dedup {
@@ -154,10 +156,14 @@ static bool band_insert(xc_dedup *d, uint32_t fingerprint, uint32_t slot)
         if (!bands_rebuild(d, capacity))
             return false;
     }
-    size_t mask = d->band_capacity - 1;
+    /* Copies share band values: past a few entries with this fingerprint a
+     * bucket says nothing new, and a long one would make every probe slow. */
+    size_t mask = d->band_capacity - 1, same = 0;
     size_t i = fingerprint & mask;
-    while (d->bands[i].slot != ENTRY_EMPTY)
-        i = (i + 1) & mask;
+    for (; d->bands[i].slot != ENTRY_EMPTY; i = (i + 1) & mask)
+        if (d->bands[i].fingerprint == fingerprint && d->bands[i].slot != ENTRY_DELETED &&
+            ++same >= MAX_BUCKET)
+            return true;
     d->bands[i] = (band_entry){fingerprint, slot};
     d->band_used++;
     d->band_live++;
@@ -262,7 +268,7 @@ static void forget_slot(xc_dedup *d, uint32_t slot)
         xc_intmap_remove(&d->by_text, it->text_hash);
     if (it->lead_hash && xc_intmap_get(&d->by_lead, it->lead_hash, &v) && v == slot)
         xc_intmap_remove(&d->by_lead, it->lead_hash);
-    if (it->shingles >= d->p.min_shingles)
+    if (doc->banded)
         for (unsigned b = 0; b < d->p.bands; b++)
             band_delete(d, band_fingerprint(d, &it->sig, b), slot);
     group_leave(d, doc->group);
@@ -306,7 +312,9 @@ static bool fifo_push(xc_dedup *d, uint32_t slot)
     return true;
 }
 
-static xc_status insert(xc_dedup *d, const xc_dedup_item *item, uint32_t group)
+/* `exact_copy`: the item has the same words as an indexed article, which
+ * already stands for it in the band and opening indexes. */
+static xc_status insert(xc_dedup *d, const xc_dedup_item *item, uint32_t group, bool exact_copy)
 {
     uint32_t slot;
     if (d->free_slots.count) {
@@ -335,10 +343,11 @@ static xc_status insert(xc_dedup *d, const xc_dedup_item *item, uint32_t group)
     if (item->text_hash && !xc_intmap_get(&d->by_text, item->text_hash, NULL) &&
         !xc_intmap_put(&d->by_text, item->text_hash, slot))
         return XC_ERR_NOMEM;
-    if (item->lead_hash && !xc_intmap_get(&d->by_lead, item->lead_hash, NULL) &&
+    if (!exact_copy && item->lead_hash && !xc_intmap_get(&d->by_lead, item->lead_hash, NULL) &&
         !xc_intmap_put(&d->by_lead, item->lead_hash, slot))
         return XC_ERR_NOMEM;
-    if (item->shingles >= d->p.min_shingles)
+    d->docs[slot].banded = !exact_copy && item->shingles >= d->p.min_shingles;
+    if (d->docs[slot].banded)
         for (unsigned b = 0; b < d->p.bands; b++)
             if (!band_insert(d, band_fingerprint(d, &item->sig, b), slot))
                 return XC_ERR_NOMEM;
@@ -374,9 +383,15 @@ static comparison compare(const xc_dedup *d, const xc_dedup_item *a, const xc_de
     c.containment = inter / (sa < sb ? sa : sb);
     if (c.containment > 1)
         c.containment = 1;
-    if (c.jaccard >= d->p.near_jaccard)
+    /* One text inside a clearly longer one is containment even when the
+     * Jaccard is high; texts of about the same length that agree are near. */
+    bool contained = c.containment >= (same_lead ? d->p.lead_containment : d->p.min_containment);
+    double ratio = sa < sb ? sa / sb : sb / sa;
+    if (contained && ratio < 0.8)
+        c.kind = sa > sb ? XC_COPY_CONTAINS : XC_COPY_EXCERPT;
+    else if (c.jaccard >= d->p.near_jaccard)
         c.kind = XC_COPY_NEAR;
-    else if (c.containment >= (same_lead ? d->p.lead_containment : d->p.min_containment))
+    else if (contained)
         c.kind = sa > sb ? XC_COPY_CONTAINS : XC_COPY_EXCERPT;
     return c;
 }
@@ -505,7 +520,7 @@ xc_status xc_dedup_process(xc_dedup *d, const xc_dedup_item *item, xc_dedup_resu
         }
         out->origin = g->origin_key;
     }
-    return insert(d, item, group);
+    return insert(d, item, group, out->is_copy && out->kind == XC_COPY_EXACT);
 }
 
 xc_status xc_dedup_restore(xc_dedup *d, const xc_dedup_item *item, int64_t group_id, int64_t origin_key,
@@ -522,7 +537,9 @@ xc_status xc_dedup_restore(xc_dedup *d, const xc_dedup_item *item, int64_t group
         if (group_id >= d->next_group)
             d->next_group = group_id + 1;
     }
-    return insert(d, item, group);
+    uint32_t same;
+    bool exact = item->text_hash && xc_intmap_get(&d->by_text, item->text_hash, &same) && d->docs[same].alive;
+    return insert(d, item, group, exact);
 }
 
 void xc_dedup_remove(xc_dedup *d, int64_t key)
