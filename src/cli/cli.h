@@ -56,6 +56,7 @@ const char *single_operand(const cli *c, const char *what);
 void print_json_line(FILE *out, const char *json);
 void json_article_fields(void *json_writer, const xc_article *a);
 void json_story_field(void *json_writer, int64_t story); /* "story": id or null */
+void json_why_field(void *json_writer, const char *why);  /* "why": stored JSON or null */
 /* Shorten to at most `width` display columns (approximately: code points). */
 void print_clipped(FILE *out, const char *s, int width);
 

@@ -5,45 +5,54 @@
 
 #include "cli.h"
 #include "../util/buf.h"
+#include "../util/strmap.h"
 #include "../util/json_writer.h"
 
-/* Index of the article a copy copies, within the story; -1 when it is an
- * independent report here (an original, or a copy of an article that is
- * not in this story). */
-static long parent_of(const xc_story *s, size_t i)
+/* Who copies whom inside a story: for each article the index of the
+ * article it copies (-1: an independent report here) and of the report it
+ * is folded under. Computed once per story: a story may hold thousands of
+ * copies. */
+typedef struct lineage_view {
+    long *parent, *report;
+} lineage_view;
+
+static bool lineage_view_make(const xc_story *s, lineage_view *v)
 {
-    const char *copy_of = s->articles[i].copy_of;
-    if (!copy_of)
-        return -1;
-    for (size_t k = 0; k < s->articles_shown; k++)
-        if (k != i && strcmp(s->articles[k].id, copy_of) == 0)
-            return (long)k;
-    return -1;
+    size_t n = s->articles_shown;
+    v->parent = malloc((n ? n : 1) * sizeof *v->parent);
+    v->report = malloc((n ? n : 1) * sizeof *v->report);
+    xc_strmap index = {0};
+    if (!v->parent || !v->report) {
+        free(v->parent), free(v->report);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++)
+        xc_strmap_put(&index, s->articles[i].id, strlen(s->articles[i].id), (uint32_t)i);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k;
+        const char *copy_of = s->articles[i].copy_of;
+        v->parent[i] = copy_of && xc_strmap_get(&index, copy_of, strlen(copy_of), &k) && k != i ? (long)k : -1;
+    }
+    xc_strmap_free(&index);
+    for (size_t i = 0; i < n; i++) {
+        size_t at = i, steps = 0;
+        while (v->parent[at] >= 0 && steps++ < n)
+            at = (size_t)v->parent[at];
+        v->report[i] = (long)at;
+    }
+    return true;
 }
 
-/* The independent report an article belongs to: follow copy_of upwards. */
-static size_t report_of(const xc_story *s, size_t i)
+static void lineage_view_free(lineage_view *v)
 {
-    size_t steps = 0;
-    long p;
-    while ((p = parent_of(s, i)) >= 0 && steps++ < s->articles_shown)
-        i = (size_t)p;
-    return i;
-}
-
-static void why_field(xc_json *j, const char *why)
-{
-    xc_json_key(j, "why");
-    cJSON *parsed = why ? cJSON_Parse(why) : NULL;
-    if (parsed)
-        xc_json_raw(j, why);
-    else
-        xc_json_null(j);
-    cJSON_Delete(parsed);
+    free(v->parent);
+    free(v->report);
 }
 
 static void story_json(const xc_story *s, xc_buf *out)
 {
+    lineage_view view;
+    bool folded = lineage_view_make(s, &view);
     xc_json j;
     xc_json_init(&j, out);
     xc_json_object_begin(&j);
@@ -72,23 +81,25 @@ static void story_json(const xc_story *s, xc_buf *out)
             xc_json_int(&j, a->duplicate_group);
         else
             xc_json_null(&j);
-        why_field(&j, a->why_json);
+        json_why_field(&j, a->why_json);
         xc_json_object_end(&j);
     }
     xc_json_array_end(&j);
     /* Independent reports, each with the copies folded under it. */
     xc_json_key(&j, "reports");
     xc_json_array_begin(&j);
-    for (size_t i = 0; i < s->articles_shown; i++) {
-        if (report_of(s, i) != i)
+    /* Copies come after their report, in publication order: one pass to
+     * list each report's copies after it. */
+    for (size_t i = 0; folded && i < s->articles_shown; i++) {
+        if (view.report[i] != (long)i)
             continue;
         xc_json_object_begin(&j);
         xc_json_key(&j, "id"), xc_json_string(&j, s->articles[i].id);
         xc_json_key(&j, "source"), xc_json_string(&j, s->articles[i].source);
         xc_json_key(&j, "copies");
         xc_json_array_begin(&j);
-        for (size_t k = 0; k < s->articles_shown; k++) {
-            if (k == i || report_of(s, k) != i)
+        for (size_t k = i + 1; k < s->articles_shown; k++) {
+            if (view.report[k] != (long)i)
                 continue;
             xc_json_object_begin(&j);
             xc_json_key(&j, "id"), xc_json_string(&j, s->articles[k].id);
@@ -103,6 +114,8 @@ static void story_json(const xc_story *s, xc_buf *out)
     }
     xc_json_array_end(&j);
     xc_json_object_end(&j);
+    if (folded)
+        lineage_view_free(&view);
 }
 
 /* "2026-02-19" from "2026-02-19T06:10:00Z". */
@@ -265,7 +278,7 @@ static void print_why(const xc_article *a, const char *indent)
     cJSON_Delete(why);
 }
 
-static void print_article(const xc_story *s, size_t i, int depth, const detail_view *v)
+static void print_article(const xc_story *s, const lineage_view *lv, size_t i, int depth, const detail_view *v)
 {
     const xc_article *a = &s->articles[i];
     const char *indent = depth ? "      " : "  ";
@@ -284,8 +297,8 @@ static void print_article(const xc_story *s, size_t i, int depth, const detail_v
         print_why(a, deeper);
     }
     for (size_t k = 0; k < s->articles_shown; k++)
-        if (k != i && parent_of(s, k) == (long)i && depth < 8)
-            print_article(s, k, depth + 1, v);
+        if (k != i && lv->parent[k] == (long)i && depth < 8)
+            print_article(s, lv, k, depth + 1, v);
 }
 
 static int on_story_detail(void *user, const xc_story *s)
@@ -308,9 +321,13 @@ static int on_story_detail(void *user, const xc_story *s)
         printf("; %.10s to %.10s", s->first_published, s->last_published);
     printf("\n\n");
     printf("  %-20s  %-24s  %5s  %s\n", "PUBLISHED", "OUTLET", "SIM", "ARTICLE");
+    lineage_view lv;
+    if (!lineage_view_make(s, &lv))
+        return 1;
     for (size_t i = 0; i < s->articles_shown; i++)
-        if (parent_of(s, i) < 0)
-            print_article(s, i, 0, v);
+        if (lv.parent[i] < 0)
+            print_article(s, &lv, i, 0, v);
+    lineage_view_free(&lv);
     return 0;
 }
 

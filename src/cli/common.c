@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "cli.h"
 #include "../util/json_writer.h"
 
@@ -185,4 +187,16 @@ void json_story_field(void *writer, int64_t story)
         xc_json_int(j, story);
     else
         xc_json_null(j);
+}
+
+void json_why_field(void *writer, const char *why)
+{
+    xc_json *j = writer;
+    xc_json_key(j, "why");
+    cJSON *parsed = why ? cJSON_Parse(why) : NULL; /* stored JSON, but a damaged store must not break ours */
+    if (parsed)
+        xc_json_raw(j, why);
+    else
+        xc_json_null(j);
+    cJSON_Delete(parsed);
 }

@@ -313,7 +313,10 @@ xc_status xc_search(xc_ctx *ctx, const char *query, const xc_search_options *opt
     static const char sql[] =
         "SELECT a.id, a.title, a.source, a.url, a.published, sa.story, sa.similarity,"
         "       bm25(articles_fts, 4.0, 1.0) AS score,"
-        "       snippet(articles_fts, 1, ?2, ?3, '\xE2\x80\xA6', 20) "
+        /* FTS5 snippets take time with the number of matches: a huge article
+         * gets its opening instead. */
+        "       CASE WHEN length(a.text) <= 262144 THEN snippet(articles_fts, 1, ?2, ?3, '\xE2\x80\xA6', 20) "
+        "            ELSE substr(a.text, 1, 160) || '\xE2\x80\xA6' END "
         "FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid "
         "LEFT JOIN story_articles sa ON sa.article = a.key "
         "WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?4";
