@@ -198,6 +198,14 @@ typedef struct xc_ctx xc_ctx;
 xc_ctx *xc_open(const char *db_path, xc_error *err);
 void xc_close(xc_ctx *ctx);
 
+/* Change one tuning parameter of an open context, by name: "threshold",
+ * "name_weight", "time_boost", "time_boost_hours", "time_scale_hours",
+ * "window_days", "article_terms" (story clustering) and "near_jaccard",
+ * "min_containment", "lead_containment", "shingle_words", "bands", "rows",
+ * "dedup_window_days" (duplicates). For experiments and evaluation: the
+ * defaults are the ones measured best. XC_ERR_ARG for an unknown name. */
+xc_status xc_set_param(xc_ctx *ctx, const char *name, double value, xc_error *err);
+
 /* The schema version this build writes, and the one of an open store. */
 int xc_schema_version(void);
 int xc_store_schema_version(xc_ctx *ctx);
@@ -392,8 +400,9 @@ typedef struct xc_eval_cluster_result {
     size_t without_gold;
     double seconds;                          /* ingest + clustering          */
 } xc_eval_cluster_result;
+/* `settings`: NULL, or "name=value" strings for xc_set_param, NULL-ended. */
 xc_status xc_eval_cluster(const char *jsonl_path, const char *gold_field,
-                          xc_eval_cluster_result *out, xc_error *err);
+                          const char *const *settings, xc_eval_cluster_result *out, xc_error *err);
 
 /* Duplicate detection against gold duplicate groups (records sharing the
  * gold field are copies of the earliest of them). A predicted copy is
@@ -411,8 +420,8 @@ typedef struct xc_eval_dedup_result {
     size_t kind_count;
     double seconds;
 } xc_eval_dedup_result;
-xc_status xc_eval_dedup(const char *jsonl_path, const char *gold_field, xc_eval_dedup_result *out,
-                        xc_error *err);
+xc_status xc_eval_dedup(const char *jsonl_path, const char *gold_field, const char *const *settings,
+                        xc_eval_dedup_result *out, xc_error *err);
 
 #ifdef __cplusplus
 }

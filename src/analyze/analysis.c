@@ -10,6 +10,8 @@ const xc_analysis_params xc_analysis_defaults = {
     .title_weight = 2.0f,
     .name_weight = 2.0f,
     .name_key_weight = 1.0f,
+    .lead_weight = 2.0f,
+    .lead_sentences = 4,
 };
 
 #define MAX_NAME_TOKENS 6
@@ -156,8 +158,14 @@ static xc_status scan(xc_termdict *d, const xc_analysis_params *p, const char *t
         return st;
     const xc_token_list *tokens = &out->tokens;
     name_builder name = {0};
+    unsigned sentences = 0; /* ends of sentences seen: the lead is the first few */
     for (size_t i = 0; i < tokens->count; i++) {
         const xc_token *t = &tokens->items[i];
+        if (!is_title && i > 0 && (t->flags & XC_TF_NEWLINE_BEFORE))
+            sentences++;
+        else if (!is_title && t->type == XC_TOK_PUNCT && t->end - t->start == 1 &&
+                 (text[t->start] == '.' || text[t->start] == '!' || text[t->start] == '?'))
+            sentences++;
         /* A copy: the next lookup may move the table. */
         xc_surface_info info = *xc_termdict_lookup(d, text, t);
         /* Names: capitalised words where a sentence does not start (or two
@@ -184,6 +192,8 @@ static xc_status scan(xc_termdict *d, const xc_analysis_params *p, const char *t
         if (info.term == XC_TERM_NONE)
             continue;
         float weight = is_title ? p->title_weight : in_name ? p->name_weight : 1.0f;
+        if (!is_title && sentences < p->lead_sentences)
+            weight *= p->lead_weight;
         if (!accumulate(out, info.term, weight))
             return XC_ERR_NOMEM;
     }

@@ -12,6 +12,8 @@ typedef struct xc_analysis_params {
     float title_weight;     /* a title word counts this many body words     */
     float name_weight;      /* so does a word inside a name                 */
     float name_key_weight;  /* the weight of a whole name ("@marco rubio")  */
+    float lead_weight;      /* a word of the opening sentences counts this much */
+    unsigned lead_sentences;/* how many sentences make the opening          */
 } xc_analysis_params;
 
 extern const xc_analysis_params xc_analysis_defaults;

@@ -7,7 +7,9 @@
 
 static int eval_cluster(const cli *c, int first)
 {
-    static const char *const valued[] = {"gold", NULL};
+    static const char *const valued[] = {"gold", "set", NULL};
+    const char *settings[33] = {0};
+    size_t setting_count = 0;
     cli sub = *c;
     sub.argc = c->argc - first;
     sub.argv = c->argv + first;
@@ -20,6 +22,8 @@ static int eval_cluster(const cli *c, int first)
             file = a.value;
         else if (a.option && strcmp(a.option, "gold") == 0)
             field = a.value;
+        else if (a.option && strcmp(a.option, "set") == 0 && setting_count < 32)
+            settings[setting_count++] = a.value;
         else {
             cli_error(a.option ? "unknown option --%s for eval cluster" : "eval cluster takes one file, not %s",
                       a.option ? a.option : a.value);
@@ -34,7 +38,7 @@ static int eval_cluster(const cli *c, int first)
         return EXIT_USAGE;
     xc_eval_cluster_result r;
     xc_error err = {0};
-    if (xc_eval_cluster(file, field, &r, &err) != XC_OK)
+    if (xc_eval_cluster(file, field, settings, &r, &err) != XC_OK)
         return cli_fail(&err);
     const xc_cluster_scores *s = &r.scores;
     if (c->json) {
@@ -77,7 +81,9 @@ static int eval_cluster(const cli *c, int first)
 
 static int eval_dedup(const cli *c, int first)
 {
-    static const char *const valued[] = {"gold", NULL};
+    static const char *const valued[] = {"gold", "set", NULL};
+    const char *settings[33] = {0};
+    size_t setting_count = 0;
     cli sub = *c;
     sub.argc = c->argc - first;
     sub.argv = c->argv + first;
@@ -90,6 +96,8 @@ static int eval_dedup(const cli *c, int first)
             file = a.value;
         else if (a.option && strcmp(a.option, "gold") == 0)
             field = a.value;
+        else if (a.option && strcmp(a.option, "set") == 0 && setting_count < 32)
+            settings[setting_count++] = a.value;
         else {
             cli_error("eval dedup: unexpected %s%s", a.option ? "--" : "", a.option ? a.option : a.value);
             bad = true;
@@ -103,7 +111,7 @@ static int eval_dedup(const cli *c, int first)
         return EXIT_USAGE;
     xc_eval_dedup_result r;
     xc_error err = {0};
-    if (xc_eval_dedup(file, field, &r, &err) != XC_OK)
+    if (xc_eval_dedup(file, field, settings, &r, &err) != XC_OK)
         return cli_fail(&err);
     if (c->json) {
         xc_buf out = {0};

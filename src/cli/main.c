@@ -24,6 +24,7 @@ static const char usage[] =
     "  check              verify the store: SQLite integrity, full-text index, story membership\n"
     "  eval cluster FILE  score story clustering against the gold \"event\" of each JSONL record\n"
     "      --gold FIELD (default event); uses a temporary store; prints B3, pairwise F1, ARI, V-measure\n"
+    "      --set NAME=VALUE changes a tuning parameter for the run (see docs/architecture.md)\n"
     "  eval dedup FILE    score duplicate detection against gold groups (--gold FIELD)\n"
     "  train idf --out FILE PATH...  background document frequencies from a text collection\n"
     "\n"

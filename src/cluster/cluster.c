@@ -17,9 +17,9 @@
 const xc_cluster_params xc_cluster_defaults = {
     .threshold = 0.34,
     .name_weight = 0.10,
-    .time_boost = 1.0,
+    .time_boost = 0.3,
     .time_boost_scale = 24 * 3600,
-    .time_scale = 2 * 24 * 3600,
+    .time_scale = 30 * 3600,
     .window = 7 * 24 * 3600,
     .max_active = 50000,
     .article_terms = 50,

@@ -4,6 +4,7 @@
 #define XC_CONTEXT_H
 
 #include "crosscheck.h"
+#include "../analyze/analysis.h"
 #include "../cluster/cluster.h"
 #include "../dedup/dedup.h"
 #include "../store/store.h"
@@ -11,6 +12,7 @@
 struct xc_ctx {
     xc_store store;
     xc_stemmer *stemmer;
+    xc_analysis_params analysis;
     xc_dedup_params dedup;
     xc_cluster_params cluster;
 };

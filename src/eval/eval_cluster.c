@@ -46,12 +46,12 @@ static xc_status collect(xc_ctx *ctx, const char *field, labels *gold, labels *p
     return rc == SQLITE_DONE ? XC_OK : xc_store_error(&ctx->store, err, "reading gold labels");
 }
 
-xc_status xc_eval_cluster(const char *jsonl_path, const char *gold_field, xc_eval_cluster_result *out,
-                          xc_error *err)
+xc_status xc_eval_cluster(const char *jsonl_path, const char *gold_field, const char *const *settings,
+                          xc_eval_cluster_result *out, xc_error *err)
 {
     memset(out, 0, sizeof *out);
     xc_eval_store store;
-    xc_status st = xc_eval_store_open(&store, gold_field, err);
+    xc_status st = xc_eval_store_open(&store, gold_field, settings, err);
     if (st != XC_OK)
         return st;
     st = xc_eval_store_ingest(&store, jsonl_path, &out->ingest, &out->seconds, err);

@@ -11,7 +11,8 @@
 #include "../core/context.h"
 #include "../util/error.h"
 
-xc_status xc_eval_dedup(const char *jsonl_path, const char *gold_field, xc_eval_dedup_result *out, xc_error *err)
+xc_status xc_eval_dedup(const char *jsonl_path, const char *gold_field, const char *const *settings,
+                        xc_eval_dedup_result *out, xc_error *err)
 {
     /* For each article: its gold group, its gold kind, whether it is the
      * earliest of its group (the gold origin), and what it copies. */
@@ -26,7 +27,7 @@ xc_status xc_eval_dedup(const char *jsonl_path, const char *gold_field, xc_eval_
         "FROM g LEFT JOIN lineage l ON l.article = g.key WHERE g.grp IS NOT NULL";
     memset(out, 0, sizeof *out);
     xc_eval_store store;
-    xc_status st = xc_eval_store_open(&store, gold_field, err);
+    xc_status st = xc_eval_store_open(&store, gold_field, settings, err);
     if (st != XC_OK)
         return st;
     xc_ingest_summary summary;

@@ -19,7 +19,8 @@ static void remove_files(const char *dir)
     rmdir(dir);
 }
 
-xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, xc_error *err)
+xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const char *const *settings,
+                             xc_error *err)
 {
     memset(s, 0, sizeof *s);
     if (!gold_field || !*gold_field || strlen(gold_field) > 200 || strchr(gold_field, '"'))
@@ -34,6 +35,23 @@ xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, xc_error 
     if (!s->ctx) {
         remove_files(s->dir);
         return err ? err->status : XC_ERR_STORE;
+    }
+    for (const char *const *set = settings; set && *set; set++) {
+        const char *eq = strchr(*set, '=');
+        char name[64];
+        char *end = NULL;
+        double value = eq ? strtod(eq + 1, &end) : 0;
+        if (!eq || (size_t)(eq - *set) >= sizeof name || !end || *end || end == eq + 1) {
+            xc_eval_store_close(s);
+            return xc_fail(err, XC_ERR_ARG, "--set takes name=value, not \"%s\"", *set);
+        }
+        memcpy(name, *set, (size_t)(eq - *set));
+        name[eq - *set] = '\0';
+        xc_status st = xc_set_param(s->ctx, name, value, err);
+        if (st != XC_OK) {
+            xc_eval_store_close(s);
+            return st;
+        }
     }
     return XC_OK;
 }

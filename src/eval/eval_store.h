@@ -10,7 +10,9 @@ typedef struct xc_eval_store {
     xc_ctx *ctx;
 } xc_eval_store;
 
-xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, xc_error *err);
+/* `settings`: "name=value" strings for xc_set_param, NULL-ended (or NULL). */
+xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const char *const *settings,
+                             xc_error *err);
 /* Ingest a JSON Lines file; fails when nothing could be read. */
 xc_status xc_eval_store_ingest(xc_eval_store *s, const char *jsonl_path, xc_ingest_summary *summary,
                                double *seconds, xc_error *err);

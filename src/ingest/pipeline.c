@@ -194,7 +194,7 @@ static xc_status retract(xc_pipeline *p, const existing *old, xc_error *err)
     int64_t story = xc_stories_of_article(store, old->key);
     if (!story)
         return XC_OK;
-    st = xc_analyze(&p->terms, NULL, old->title_given ? old->title : NULL, old->text, strlen(old->text),
+    st = xc_analyze(&p->terms, &p->ctx->analysis, old->title_given ? old->title : NULL, old->text, strlen(old->text),
                     &p->old_analysis);
     if (st != XC_OK)
         return xc_fail(err, st, "analysing an article: %s", xc_status_name(st));
@@ -298,7 +298,8 @@ static xc_status store_one(xc_pipeline *p, xc_article_in *a, xc_item_outcome *ou
         /* A copy joins the story of what it copies; its words are there. */
         st = join_origin_story(p, &item, &r, err);
     } else {
-        st = xc_analyze(&p->terms, NULL, a->title_from_text ? NULL : a->title, a->text, a->text_len, &p->analysis);
+        st = xc_analyze(&p->terms, &p->ctx->analysis, a->title_from_text ? NULL : a->title, a->text, a->text_len,
+                        &p->analysis);
         if (st != XC_OK)
             return xc_fail(err, st, "analysing an article: %s", xc_status_name(st));
         st = cluster(p, &item, err);
