@@ -87,3 +87,27 @@ if [ -n "${BENCH_BATCH:-}" ]; then
     set -- "$@" --batch "$BENCH_BATCH"
 fi
 "$OUT/bench_ingest" "$@" "$DB" "$CORPUS"
+
+echo
+echo "== engines without the store: dedup, dedup + clustering, memory of the active index"
+"$OUT/bench_engine" "$CORPUS"
+
+STREAM=${BENCH_STREAM:-1000000}
+if [ "$STREAM" -gt 0 ]; then
+    echo
+    echo "== a $STREAM-article stream through the engines (gencorpus | bench_engine --stream): RSS"
+    "$OUT/gencorpus" --data "$SHARED/data" --articles "$STREAM" --seed "$SEED" 2>/dev/null |
+        "$OUT/bench_engine" --stream --every $(( (STREAM + 9) / 10 )) -
+fi
+
+echo
+echo "== accuracy (crosscheck eval)"
+bin=build/release/crosscheck
+"$bin" eval dedup "$CORPUS" | sed 's/^/  /'
+if [ -f "$SHARED/data/ecbplus/articles.jsonl" ]; then
+    "$bin" eval cluster "$SHARED/data/ecbplus/articles.jsonl" | sed 's/^/  /'
+fi
+if ls "$SHARED"/data/neus_allsides/raw_crawled/*.jsonl >/dev/null 2>&1; then
+    sh scripts/neus-stories.sh "$SHARED" >"$OUT/neus.jsonl"
+    "$bin" eval cluster "$OUT/neus.jsonl" | sed 's/^/  /'
+fi

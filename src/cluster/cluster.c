@@ -331,7 +331,7 @@ static void maintain(xc_clusterer *c)
                     deactivate(c, (uint32_t)i);
         }
     }
-    if (c->stale_postings > c->active + 1024)
+    if (c->stale_postings > c->active + 64) /* keeps stale entries under half */
         rebuild_index(c);
 }
 

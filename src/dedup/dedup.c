@@ -147,11 +147,11 @@ static bool bands_rebuild(xc_dedup *d, size_t capacity);
 
 static bool band_insert(xc_dedup *d, uint32_t fingerprint, uint32_t slot)
 {
-    /* Rebuilt at two thirds full (deleted entries included), to between a
-     * quarter and a half full: short probes, and no more memory than that. */
-    if ((d->band_used + 1) * 3 > d->band_capacity * 2) {
+    /* Rebuilt at four fifths full (deleted entries included), to at most
+     * two thirds full: probes stay short and the table small. */
+    if ((d->band_used + 1) * 5 > d->band_capacity * 4) {
         size_t capacity = 1024;
-        while (capacity < (d->band_live + 1) * 2)
+        while (capacity * 2 < (d->band_live + 1) * 3)
             capacity *= 2;
         if (!bands_rebuild(d, capacity))
             return false;
@@ -321,7 +321,7 @@ static xc_status insert(xc_dedup *d, const xc_dedup_item *item, uint32_t group, 
         slot = d->free_slots.items[--d->free_slots.count];
     } else {
         if (d->doc_count == d->doc_capacity) {
-            size_t capacity = d->doc_capacity ? d->doc_capacity * 2 : 1024;
+            size_t capacity = d->doc_capacity ? d->doc_capacity + d->doc_capacity / 2 : 1024;
             if (capacity >= UINT32_MAX - 2)
                 return XC_ERR_NOMEM;
             indexed_doc *docs = realloc(d->docs, capacity * sizeof *docs);
