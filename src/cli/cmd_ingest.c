@@ -24,7 +24,9 @@ static void on_report(void *user, const xc_item_report *r)
 
 int cmd_ingest(const cli *c)
 {
-    static const char *const valued[] = {"format", "max-bytes", "batch", NULL};
+    static const char *const valued[] = {"format", "max-bytes", "batch", "set", NULL};
+    const char *settings[33] = {0};
+    size_t setting_count = 0;
     xc_ingest_options opt = {0};
     ingest_view view = {0};
     const char **paths = calloc((size_t)c->argc + 1, sizeof *paths);
@@ -61,6 +63,13 @@ int cmd_ingest(const cli *c)
                 bad = true;
                 break;
             }
+        } else if (strcmp(a.option, "set") == 0) {
+            if (setting_count == 32) {
+                cli_error("too many --set options");
+                bad = true;
+                break;
+            }
+            settings[setting_count++] = a.value;
         } else if (strcmp(a.option, "repair-utf8") == 0) {
             opt.repair_utf8 = true;
         } else if (strcmp(a.option, "quiet") == 0 || strcmp(a.option, "q") == 0) {
@@ -81,6 +90,27 @@ int cmd_ingest(const cli *c)
     if (!ctx) {
         free(paths);
         return EXIT_FATAL;
+    }
+    /* --set NAME=VALUE: a tuning parameter for this run (e.g. window_days). */
+    for (size_t i = 0; i < setting_count; i++) {
+        const char *eq = strchr(settings[i], '=');
+        char name[64];
+        char *end = NULL;
+        double value = eq ? strtod(eq + 1, &end) : 0;
+        xc_error set_err = {0};
+        if (!eq || (size_t)(eq - settings[i]) >= sizeof name || !end || *end || end == eq + 1) {
+            cli_error("--set takes NAME=VALUE, not \"%s\"", settings[i]);
+            xc_close(ctx);
+            free(paths);
+            return EXIT_USAGE;
+        }
+        memcpy(name, settings[i], (size_t)(eq - settings[i]));
+        name[eq - settings[i]] = '\0';
+        if (xc_set_param(ctx, name, value, &set_err) != XC_OK) {
+            xc_close(ctx);
+            free(paths);
+            return cli_fail(&set_err);
+        }
     }
     xc_ingest_summary sum;
     xc_error err = {0};

@@ -13,6 +13,7 @@ static const char usage[] =
     "commands:\n"
     "  ingest PATH...     read text files (.txt), JSON Lines (.jsonl), folders, or - (stdin)\n"
     "      --format auto|text|jsonl  --max-bytes SIZE  --batch N  --repair-utf8  --quiet\n"
+    "      --set NAME=VALUE  a tuning parameter, e.g. window_days=7 (stories idle this long close)\n"
     "  stories            list stories: id, size, outlets, dates, title\n"
     "      --sort size|recent|id  --limit N  --min-size N  --articles N\n"
     "  story ID           one story and its articles\n"

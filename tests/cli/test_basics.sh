@@ -98,6 +98,24 @@ expect_eq "$(jq -r '.stories' "$WORK/out")" 11 "stats stories"
 expect_status 0 xc check
 expect_contains "$WORK/out" "ok: 29 articles in 11 stories"
 
+# Evaluation commands on a gold-labelled file (the four JSONL articles are
+# four events), and tuning parameters.
+jq -c '. + {event: (.id | split("-")[1])}' "$EXAMPLES/wire-feed.jsonl" >"$WORK/gold.jsonl"
+expect_status 0 xc --json eval cluster "$WORK/gold.jsonl"
+jq -e 'has("bcubed_p") and has("bcubed_r") and has("pairwise_f1") and has("ari") and has("v_measure")
+       and .articles == 4 and .events == 4 and .stories == 4' "$WORK/out" >/dev/null ||
+    fail "eval cluster JSON: $(cat "$WORK/out")"
+expect_eq "$(jq -r '.bcubed_f1' "$WORK/out")" 1 "four separate events, four stories"
+expect_status 0 xc --json eval cluster --set threshold=0 "$WORK/gold.jsonl"
+[ "$(jq -r '.stories' "$WORK/out")" -lt 4 ] || fail "--set threshold=0 should merge stories"
+expect_status 0 xc --json eval dedup "$WORK/gold.jsonl"
+expect_eq "$(jq -r '.gold_copies' "$WORK/out")" 0 "no copies"
+expect_status 2 xc eval cluster --set nonsense=1 "$WORK/gold.jsonl"
+expect_status 2 xc ingest --set window_days "$EXAMPLES"
+expect_status 3 xc eval cluster "$WORK/missing.jsonl"
+expect_contains "$WORK/err" "no article could be read"
+expect_status 2 xc eval whatever
+
 # --db anywhere, and the environment default.
 expect_status 0 "$CROSSCHECK" stats --db "$DB"
 expect_status 0 env CROSSCHECK_DB="$DB" "$CROSSCHECK" stats
