@@ -205,6 +205,8 @@ void xc_close(xc_ctx *ctx);
  * "dedup_window_days" (duplicates). For experiments and evaluation: the
  * defaults are the ones measured best. XC_ERR_ARG for an unknown name. */
 xc_status xc_set_param(xc_ctx *ctx, const char *name, double value, xc_error *err);
+/* The same from "name=value" text (as given on a command line). */
+xc_status xc_set_param_text(xc_ctx *ctx, const char *setting, xc_error *err);
 
 /* The schema version this build writes, and the one of an open store. */
 int xc_schema_version(void);

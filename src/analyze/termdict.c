@@ -5,7 +5,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "../util/error.h"
 
@@ -156,7 +155,6 @@ static xc_surface_info resolve(xc_termdict *d, const char *text, const xc_token 
     if (n == 0)
         return info;
     info.flags = XC_SURFACE_WORD;
-    info.fold_hash = XXH3_64bits(folded, n) | 1; /* never 0 */
     if (token->type == XC_TOK_CLITIC || n > MAX_TERM_BYTES)
         return info;
     if (xc_is_stopword("english", folded, n)) {

@@ -1,8 +1,8 @@
 /* The term dictionary: stems of content words (and name keys, which start
  * with '@') with their document frequencies, persisted in the `terms`
  * table. Term ids are dense (id = index + 1) so vectors can use them
- * directly. It also caches, per token as written, its term and the hash of
- * its folded form, so each distinct word is folded and stemmed once. */
+ * directly. It also caches, per token as written, what it is, so each
+ * distinct word is folded and stemmed once. */
 #ifndef XC_TERMDICT_H
 #define XC_TERMDICT_H
 
@@ -17,11 +17,10 @@
 typedef struct xc_surface_info {
     uint32_t term;      /* XC_TERM_NONE for stopwords, punctuation, ... */
     uint32_t flags;     /* XC_SURFACE_*                                 */
-    uint64_t fold_hash; /* of the folded form; 0 for punctuation        */
 } xc_surface_info;
 
 enum {
-    XC_SURFACE_WORD = 1 << 0,     /* counts for shingles and exact hashes */
+    XC_SURFACE_WORD = 1 << 0,     /* a word or a number                   */
     XC_SURFACE_STOPWORD = 1 << 1, /* a function word (the, of, said ...)  */
     XC_SURFACE_CALENDAR = 1 << 2  /* a month or weekday name: not a name  */
 };
@@ -47,7 +46,7 @@ xc_status xc_termdict_load(xc_termdict *d, xc_store *store, xc_stemmer *stemmer,
 void xc_termdict_free(xc_termdict *d);
 
 /* What a token is: its term (content words: folded, stopwords out, stemmed;
- * numbers of 2+ digits are terms too) and the hash of its folded form. */
+ * numbers of 2+ characters are terms too) and flags. */
 const xc_surface_info *xc_termdict_lookup(xc_termdict *d, const char *text, const xc_token *token);
 
 /* The id of a key used as is (name keys "@marco rubio"), added if new. */

@@ -5,40 +5,51 @@
 #include "../util/buf.h"
 #include "../util/json_writer.h"
 
-static int eval_cluster(const cli *c, int first)
+/* The arguments of an evaluation: one file, --gold FIELD, --set NAME=VALUE. */
+typedef struct eval_args {
+    const char *file, *field;
+    const char *settings[33];
+    size_t setting_count;
+} eval_args;
+
+static bool parse_eval_args(const cli *c, int first, const char *what, eval_args *out)
 {
     static const char *const valued[] = {"gold", "set", NULL};
-    const char *settings[33] = {0};
-    size_t setting_count = 0;
     cli sub = *c;
     sub.argc = c->argc - first;
     sub.argv = c->argv + first;
     arg_iter it = {&sub, 0, false, {0}};
     arg a;
     bool bad = false;
-    const char *file = NULL, *field = "event";
+    *out = (eval_args){.field = "event"};
     while (!bad && next_arg(&it, valued, &a, &bad)) {
-        if (!a.option && !file)
-            file = a.value;
+        if (!a.option && !out->file)
+            out->file = a.value;
         else if (a.option && strcmp(a.option, "gold") == 0)
-            field = a.value;
-        else if (a.option && strcmp(a.option, "set") == 0 && setting_count < 32)
-            settings[setting_count++] = a.value;
+            out->field = a.value;
+        else if (a.option && strcmp(a.option, "set") == 0 && out->setting_count < 32)
+            out->settings[out->setting_count++] = a.value;
         else {
-            cli_error(a.option ? "unknown option --%s for eval cluster" : "eval cluster takes one file, not %s",
-                      a.option ? a.option : a.value);
+            cli_error("eval %s: unexpected %s%s", what, a.option ? "--" : "", a.option ? a.option : a.value);
             bad = true;
         }
     }
-    if (!bad && !file) {
-        cli_error("eval cluster needs a JSON Lines file whose records have a gold \"%s\" field", field);
+    if (!bad && !out->file) {
+        cli_error("eval %s needs a JSON Lines file whose records have a gold \"%s\" field", what, out->field);
         bad = true;
     }
-    if (bad)
+    return !bad;
+}
+
+static int eval_cluster(const cli *c, int first)
+{
+    eval_args args;
+    if (!parse_eval_args(c, first, "cluster", &args))
         return EXIT_USAGE;
+    const char *file = args.file, *field = args.field;
     xc_eval_cluster_result r;
     xc_error err = {0};
-    if (xc_eval_cluster(file, field, settings, &r, &err) != XC_OK)
+    if (xc_eval_cluster(file, field, args.settings, &r, &err) != XC_OK)
         return cli_fail(&err);
     const xc_cluster_scores *s = &r.scores;
     if (c->json) {
@@ -81,37 +92,13 @@ static int eval_cluster(const cli *c, int first)
 
 static int eval_dedup(const cli *c, int first)
 {
-    static const char *const valued[] = {"gold", "set", NULL};
-    const char *settings[33] = {0};
-    size_t setting_count = 0;
-    cli sub = *c;
-    sub.argc = c->argc - first;
-    sub.argv = c->argv + first;
-    arg_iter it = {&sub, 0, false, {0}};
-    arg a;
-    bool bad = false;
-    const char *file = NULL, *field = "event";
-    while (!bad && next_arg(&it, valued, &a, &bad)) {
-        if (!a.option && !file)
-            file = a.value;
-        else if (a.option && strcmp(a.option, "gold") == 0)
-            field = a.value;
-        else if (a.option && strcmp(a.option, "set") == 0 && setting_count < 32)
-            settings[setting_count++] = a.value;
-        else {
-            cli_error("eval dedup: unexpected %s%s", a.option ? "--" : "", a.option ? a.option : a.value);
-            bad = true;
-        }
-    }
-    if (!bad && !file) {
-        cli_error("eval dedup needs a JSON Lines file whose records have a gold \"%s\" group", field);
-        bad = true;
-    }
-    if (bad)
+    eval_args args;
+    if (!parse_eval_args(c, first, "dedup", &args))
         return EXIT_USAGE;
+    const char *file = args.file, *field = args.field;
     xc_eval_dedup_result r;
     xc_error err = {0};
-    if (xc_eval_dedup(file, field, settings, &r, &err) != XC_OK)
+    if (xc_eval_dedup(file, field, args.settings, &r, &err) != XC_OK)
         return cli_fail(&err);
     if (c->json) {
         xc_buf out = {0};

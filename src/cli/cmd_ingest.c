@@ -93,20 +93,8 @@ int cmd_ingest(const cli *c)
     }
     /* --set NAME=VALUE: a tuning parameter for this run (e.g. window_days). */
     for (size_t i = 0; i < setting_count; i++) {
-        const char *eq = strchr(settings[i], '=');
-        char name[64];
-        char *end = NULL;
-        double value = eq ? strtod(eq + 1, &end) : 0;
         xc_error set_err = {0};
-        if (!eq || (size_t)(eq - settings[i]) >= sizeof name || !end || *end || end == eq + 1) {
-            cli_error("--set takes NAME=VALUE, not \"%s\"", settings[i]);
-            xc_close(ctx);
-            free(paths);
-            return EXIT_USAGE;
-        }
-        memcpy(name, settings[i], (size_t)(eq - settings[i]));
-        name[eq - settings[i]] = '\0';
-        if (xc_set_param(ctx, name, value, &set_err) != XC_OK) {
+        if (xc_set_param_text(ctx, settings[i], &set_err) != XC_OK) {
             xc_close(ctx);
             free(paths);
             return cli_fail(&set_err);

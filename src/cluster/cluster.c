@@ -770,7 +770,6 @@ xc_status xc_clusterer_flush(xc_clusterer *c, xc_story_state_fn fn, void *user)
 }
 
 int64_t xc_clusterer_next_story(const xc_clusterer *c) { return c->next_story; }
-int64_t xc_clusterer_now(const xc_clusterer *c) { return c->now; }
 size_t xc_clusterer_active(const xc_clusterer *c) { return c->active; }
 
 size_t xc_clusterer_memory(const xc_clusterer *c)

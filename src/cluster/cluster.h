@@ -110,7 +110,6 @@ typedef xc_status (*xc_story_state_fn)(void *user, const xc_story_state *s, bool
 xc_status xc_clusterer_flush(xc_clusterer *c, xc_story_state_fn fn, void *user);
 
 int64_t xc_clusterer_next_story(const xc_clusterer *c);
-int64_t xc_clusterer_now(const xc_clusterer *c);  /* latest publication time seen */
 size_t xc_clusterer_active(const xc_clusterer *c);
 size_t xc_clusterer_memory(const xc_clusterer *c);
 

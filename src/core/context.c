@@ -97,3 +97,16 @@ xc_status xc_set_param(xc_ctx *ctx, const char *name, double value, xc_error *er
         return xc_fail(err, XC_ERR_ARG, "bands x rows must be at most 64");
     return XC_OK;
 }
+
+xc_status xc_set_param_text(xc_ctx *ctx, const char *setting, xc_error *err)
+{
+    const char *eq = strchr(setting, '=');
+    char name[64];
+    char *end = NULL;
+    double value = eq ? strtod(eq + 1, &end) : 0;
+    if (!eq || (size_t)(eq - setting) >= sizeof name || !end || *end || end == eq + 1)
+        return xc_fail(err, XC_ERR_ARG, "a setting is NAME=VALUE with a number, not \"%s\"", setting);
+    memcpy(name, setting, (size_t)(eq - setting));
+    name[eq - setting] = '\0';
+    return xc_set_param(ctx, name, value, err);
+}

@@ -549,8 +549,6 @@ void xc_dedup_remove(xc_dedup *d, int64_t key)
         forget_slot(d, slot); /* its fifo entry is skipped when it comes up */
 }
 
-int64_t xc_dedup_next_group(const xc_dedup *d) { return d->next_group; }
-
 size_t xc_dedup_live(const xc_dedup *d) { return d->live; }
 
 size_t xc_dedup_memory(const xc_dedup *d)

@@ -97,7 +97,6 @@ xc_status xc_dedup_restore(xc_dedup *d, const xc_dedup_item *item, int64_t group
 /* Forget an article (it is being replaced by a new version). */
 void xc_dedup_remove(xc_dedup *d, int64_t key);
 
-int64_t xc_dedup_next_group(const xc_dedup *d);
 size_t xc_dedup_live(const xc_dedup *d);   /* articles in the index       */
 size_t xc_dedup_memory(const xc_dedup *d); /* bytes held                  */
 

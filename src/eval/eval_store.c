@@ -37,17 +37,7 @@ xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const cha
         return err ? err->status : XC_ERR_STORE;
     }
     for (const char *const *set = settings; set && *set; set++) {
-        const char *eq = strchr(*set, '=');
-        char name[64];
-        char *end = NULL;
-        double value = eq ? strtod(eq + 1, &end) : 0;
-        if (!eq || (size_t)(eq - *set) >= sizeof name || !end || *end || end == eq + 1) {
-            xc_eval_store_close(s);
-            return xc_fail(err, XC_ERR_ARG, "--set takes name=value, not \"%s\"", *set);
-        }
-        memcpy(name, *set, (size_t)(eq - *set));
-        name[eq - *set] = '\0';
-        xc_status st = xc_set_param(s->ctx, name, value, err);
+        xc_status st = xc_set_param_text(s->ctx, *set, err);
         if (st != XC_OK) {
             xc_eval_store_close(s);
             return st;
