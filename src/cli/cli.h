@@ -57,6 +57,8 @@ void print_json_line(FILE *out, const char *json);
 void json_article_fields(void *json_writer, const xc_article *a);
 void json_story_field(void *json_writer, int64_t story); /* "story": id or null */
 void json_why_field(void *json_writer, const char *why);  /* "why": stored JSON or null */
+/* "similarity", "copy_of", "copy_kind", "duplicate_group", "why" */
+void json_membership_fields(void *json_writer, const xc_article *a);
 /* Shorten to at most `width` display columns (approximately: code points). */
 void print_clipped(FILE *out, const char *s, int width);
 

@@ -15,15 +15,7 @@ static int on_article(void *user, const xc_article *a)
         xc_json_object_begin(&j);
         json_article_fields(&j, a);
         json_story_field(&j, a->story);
-        xc_json_key(&j, "similarity"), xc_json_double(&j, a->similarity);
-        xc_json_key(&j, "copy_of"), xc_json_string(&j, a->copy_of);
-        xc_json_key(&j, "copy_kind"), xc_json_string(&j, a->copy_kind);
-        xc_json_key(&j, "duplicate_group");
-        if (a->duplicate_group)
-            xc_json_int(&j, a->duplicate_group);
-        else
-            xc_json_null(&j);
-        json_why_field(&j, a->why_json);
+        json_membership_fields(&j, a);
         xc_json_key(&j, "origin"), xc_json_string(&j, a->origin);
         xc_json_key(&j, "origin_line"), xc_json_int(&j, a->origin_line);
         xc_json_key(&j, "body_offset"), xc_json_int(&j, a->body_offset);

@@ -73,15 +73,7 @@ static void story_json(const xc_story *s, xc_buf *out)
         const xc_article *a = &s->articles[i];
         xc_json_object_begin(&j);
         json_article_fields(&j, a);
-        xc_json_key(&j, "similarity"), xc_json_double(&j, a->similarity);
-        xc_json_key(&j, "copy_of"), xc_json_string(&j, a->copy_of);
-        xc_json_key(&j, "copy_kind"), xc_json_string(&j, a->copy_kind);
-        xc_json_key(&j, "duplicate_group");
-        if (a->duplicate_group)
-            xc_json_int(&j, a->duplicate_group);
-        else
-            xc_json_null(&j);
-        json_why_field(&j, a->why_json);
+        json_membership_fields(&j, a);
         xc_json_object_end(&j);
     }
     xc_json_array_end(&j);

@@ -189,6 +189,20 @@ void json_story_field(void *writer, int64_t story)
         xc_json_null(j);
 }
 
+void json_membership_fields(void *writer, const xc_article *a)
+{
+    xc_json *j = writer;
+    xc_json_key(j, "similarity"), xc_json_double(j, a->similarity);
+    xc_json_key(j, "copy_of"), xc_json_string(j, a->copy_of);
+    xc_json_key(j, "copy_kind"), xc_json_string(j, a->copy_kind);
+    xc_json_key(j, "duplicate_group");
+    if (a->duplicate_group)
+        xc_json_int(j, a->duplicate_group);
+    else
+        xc_json_null(j);
+    json_why_field(j, a->why_json);
+}
+
 void json_why_field(void *writer, const char *why)
 {
     xc_json *j = writer;
