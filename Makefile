@@ -13,11 +13,11 @@ FUZZ_CC  ?= clang
 VARIANT  ?= release
 
 DEBIAN_PACKAGES := gcc make libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev \
-                   libxxhash-dev libcjson-dev libcmocka-dev clang libclang-rt-14-dev jq
+                   libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev clang libclang-rt-14-dev jq
 
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS     := -lsqlite3 -lutf8proc -lstemmer -lxxhash -lcjson -lm
+LIBS     := -lsqlite3 -lutf8proc -lstemmer -lxxhash -lcjson -lexpat -lm
 
 ifeq ($(VARIANT),asan)
   OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -28,10 +28,11 @@ CFLAGS   ?=
 ALL_CFLAGS := -std=c11 $(WARNINGS) $(OPTFLAGS) $(CFLAGS)
 
 OUT      := build/$(VARIANT)
-GEN      := build/gen/stopwords_data.c build/gen/background_data.c
+GEN      := build/gen/stopwords_data.c build/gen/background_data.c build/gen/gazetteer_data.c build/gen/ner_data.S
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/stopwords_data.o $(OUT)/gen/background_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/stopwords_data.o $(OUT)/gen/background_data.o \
+            $(OUT)/gen/gazetteer_data.o $(OUT)/gen/ner_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 LIB      := $(OUT)/libcrosscheck.a
 BIN      := $(OUT)/crosscheck
@@ -73,6 +74,24 @@ build/gen/stopwords_data.c: scripts/embed-stopwords.sh $(wildcard data/stopwords
 build/gen/background_data.c: scripts/embed-background.sh $(wildcard data/idf/english.tsv)
 	@mkdir -p $(dir $@)
 	sh scripts/embed-background.sh $@ $(wildcard data/idf/english.tsv)
+
+build/gen/gazetteer_data.c: scripts/embed-gazetteers.sh $(wildcard data/gazetteers/*.txt)
+	@mkdir -p $(dir $@)
+	sh scripts/embed-gazetteers.sh $@ $(sort $(wildcard data/gazetteers/*.txt))
+
+# gazetteer.c looks for the generated lists (__has_include): generate them first.
+$(OUT)/src/ner/gazetteer.o: build/gen/gazetteer_data.c
+
+# The entity model and word clusters are linked in as raw bytes (.incbin).
+NER_DATA := $(wildcard data/models/ner-english.bin) $(wildcard data/clusters/english.tsv)
+build/gen/ner_data.S: scripts/embed-binary.sh $(NER_DATA)
+	@mkdir -p $(dir $@)
+	sh scripts/embed-binary.sh $@ xc_embedded_ner_model data/models/ner-english.bin \
+	    xc_embedded_clusters data/clusters/english.tsv
+
+$(OUT)/gen/ner_data.o: build/gen/ner_data.S $(NER_DATA)
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
 
 $(OUT)/%.o: %.c include/crosscheck.h
 	@mkdir -p $(dir $@)

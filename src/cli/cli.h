@@ -71,5 +71,8 @@ int cmd_stats(const cli *c);
 int cmd_check(const cli *c);
 int cmd_eval(const cli *c);
 int cmd_train(const cli *c);
+int cmd_ner(const cli *c);
+int eval_ner(const cli *c, int first);   /* crosscheck eval ner ... */
+int train_ner(const cli *c);             /* crosscheck train ner ... */
 
 #endif

@@ -144,6 +144,8 @@ int cmd_eval(const cli *c)
         return eval_cluster(c, 1);
     if (strcmp(c->argv[0], "dedup") == 0)
         return eval_dedup(c, 1);
-    cli_error("unknown evaluation \"%s\" (known: cluster, dedup)", c->argv[0]);
+    if (strcmp(c->argv[0], "ner") == 0)
+        return eval_ner(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner)", c->argv[0]);
     return EXIT_USAGE;
 }

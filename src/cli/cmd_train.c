@@ -1,4 +1,4 @@
-/* crosscheck train idf --out FILE PATH... */
+/* crosscheck train idf --out FILE PATH... (train ner is in cmd_ner.c) */
 #include <string.h>
 
 #include "cli.h"
@@ -47,6 +47,8 @@ int cmd_train(const cli *c)
 {
     if (c->argc >= 1 && strcmp(c->argv[0], "idf") == 0)
         return train_idf(c);
-    cli_error("train what? known: idf (background document frequencies)");
+    if (c->argc >= 1 && strcmp(c->argv[0], "ner") == 0)
+        return train_ner(c);
+    cli_error("train what? known: idf (background document frequencies), ner (the entity tagger)");
     return EXIT_USAGE;
 }
