@@ -1,4 +1,5 @@
 /* The entity tagger on the command line:
+ *   crosscheck ner FILE [--model MODEL]                the entities of a text file, grouped
  *   crosscheck ner --conll FILE [--model MODEL]        FILE with a predicted IOB2 column
  *   crosscheck eval ner FILE [--model MODEL]           entity P/R/F1, overall and per type
  *   crosscheck train ner --train FILE --dev FILE --out MODEL [--epochs N]
@@ -8,6 +9,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "../entity/extract.h"
 #include "../ner/tagger.h"
 #include "../ner/train.h"
 #include "../util/buf.h"
@@ -122,14 +124,118 @@ static int print_conll(const char *path, const xc_conll *c, const uint8_t *iob)
     return EXIT_OK;
 }
 
+static char *read_text_file(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return NULL;
+    xc_buf b = {0};
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        xc_buf_append(&b, chunk, got);
+    if (f != stdin)
+        fclose(f);
+    if (b.failed) {
+        xc_buf_free(&b);
+        return NULL;
+    }
+    return xc_buf_detach(&b, len);
+}
+
+/* The distinct texts of an entity's mentions (or roles), in order of first use. */
+static void json_distinct(xc_json *j, const xc_entity_extractor *x, const char *text, size_t entity, bool roles)
+{
+    xc_json_array_begin(j);
+    for (size_t i = 0; i < x->mentions.count; i++) {
+        const xc_mention *m = &x->mentions.items[i];
+        uint32_t s = roles ? m->role_start : m->start, e = roles ? m->role_end : m->end;
+        if (m->entity != entity || s == e)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++) {
+            const xc_mention *o = &x->mentions.items[k];
+            uint32_t os = roles ? o->role_start : o->start, oe = roles ? o->role_end : o->end;
+            seen = o->entity == entity && oe - os == e - s && memcmp(text + os, text + s, e - s) == 0;
+        }
+        if (!seen)
+            xc_json_string_n(j, text + s, e - s);
+    }
+    xc_json_array_end(j);
+}
+
+static int print_text_entities(const cli *c, const char *path, const xc_ner_tagger *t)
+{
+    size_t len = 0;
+    char *text = read_text_file(path, &len);
+    if (!text) {
+        cli_error("cannot read %s", path);
+        return EXIT_PARTIAL;
+    }
+    if (!xc_utf8_valid(text, len, NULL)) {
+        cli_error("%s: not valid UTF-8", path);
+        free(text);
+        return EXIT_PARTIAL;
+    }
+    xc_entity_extractor x = {.tagger = t};
+    xc_status st = xc_entities_extract(&x, text, len);
+    if (st != XC_OK) {
+        cli_error("%s: %s", path, xc_status_name(st));
+        xc_entity_extractor_free(&x);
+        free(text);
+        return EXIT_FATAL;
+    }
+    for (size_t e = 0; e < x.entities.count; e++) {
+        const xc_local_entity *ent = &x.entities.items[e];
+        const xc_mention *name = &x.mentions.items[ent->name];
+        xc_buf out = {0};
+        xc_json j;
+        xc_json_init(&j, &out);
+        if (c->json) {
+            xc_json_object_begin(&j);
+            xc_json_key(&j, "file"), xc_json_string(&j, path);
+            xc_json_key(&j, "name"), xc_json_string_n(&j, text + name->start, name->end - name->start);
+            xc_json_key(&j, "type"), xc_json_string(&j, xc_ner_type_name(ent->type));
+            xc_json_key(&j, "mentions"), xc_json_int(&j, ent->mentions);
+            xc_json_key(&j, "variants"), json_distinct(&j, &x, text, e, false);
+            xc_json_key(&j, "roles"), json_distinct(&j, &x, text, e, true);
+            xc_json_object_end(&j);
+            print_json_line(stdout, xc_buf_str(&out));
+        } else {
+            xc_json_init(&j, &out);
+            json_distinct(&j, &x, text, e, false);
+            printf("%-4s %3u  %.*s  %s", xc_ner_type_name(ent->type), ent->mentions, (int)(name->end - name->start),
+                   text + name->start, xc_buf_str(&out));
+            xc_buf_reset(&out);
+            xc_json_init(&j, &out);
+            json_distinct(&j, &x, text, e, true);
+            if (strcmp(xc_buf_str(&out), "[]") != 0)
+                printf("  roles %s", xc_buf_str(&out));
+            putchar('\n');
+        }
+        xc_buf_free(&out);
+    }
+    xc_entity_extractor_free(&x);
+    free(text);
+    return EXIT_OK;
+}
+
 int cmd_ner(const cli *c)
 {
     ner_args args;
     if (!parse_ner_args(c, 0, "ner", &args))
         return EXIT_USAGE;
-    if (!args.conll || !args.file) {
-        cli_error("usage: crosscheck ner --conll FILE [--model MODEL]");
+    if (!args.file) {
+        cli_error("usage: crosscheck ner FILE | --conll FILE  [--model MODEL]");
         return EXIT_USAGE;
+    }
+    if (!args.conll) {
+        xc_ner_tagger t;
+        int rc = open_tagger(&args, &t);
+        if (rc == EXIT_OK)
+            rc = print_text_entities(c, args.file, &t);
+        xc_ner_tagger_close(&t);
+        return rc;
     }
     xc_ner_tagger t;
     int rc = open_tagger(&args, &t);

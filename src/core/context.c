@@ -19,6 +19,7 @@ xc_ctx *xc_open(const char *db_path, xc_error *err)
     ctx->analysis = xc_analysis_defaults;
     ctx->cluster = xc_cluster_defaults;
     ctx->dedup = xc_dedup_defaults;
+    ctx->entities = true;
     ctx->stemmer = xc_stemmer_new("english");
     if (!ctx->stemmer) {
         xc_fail(err, XC_ERR_NOMEM, "cannot create the English stemmer");
@@ -67,6 +68,8 @@ xc_status xc_set_param(xc_ctx *ctx, const char *name, double value, xc_error *er
         c->threshold = value;
     else if (strcmp(name, "name_weight") == 0)
         c->name_weight = value;
+    else if (strcmp(name, "entities") == 0)
+        ctx->entities = value != 0;
     else if (strcmp(name, "time_boost") == 0)
         c->time_boost = value;
     else if (strcmp(name, "time_boost_hours") == 0 && value > 0)

@@ -15,6 +15,7 @@ struct xc_ctx {
     xc_analysis_params analysis;
     xc_dedup_params dedup;
     xc_cluster_params cluster;
+    bool entities; /* find and resolve named entities at ingest (default on) */
 };
 
 #endif

@@ -8,6 +8,8 @@
 #include "../analyze/analysis.h"
 #include "../cluster/cluster.h"
 #include "../cluster/why.h"
+#include "../entity/extract.h"
+#include "../store/entities.h"
 #include "../dedup/dedup.h"
 #include "../store/lineage.h"
 #include "../store/stories.h"
@@ -25,6 +27,9 @@ struct xc_pipeline {
     xc_clusterer *clusterer;
     xc_analysis analysis, old_analysis;
     xc_dedup_scratch dedup_scratch;
+    xc_ner_tagger tagger; /* loaded on first use */
+    bool tagger_loaded;
+    xc_entity_extractor entities;
 };
 
 xc_pipeline *xc_pipeline_new(xc_ctx *ctx)
@@ -54,6 +59,9 @@ void xc_pipeline_free(xc_pipeline *p)
     xc_analysis_free(&p->analysis);
     xc_analysis_free(&p->old_analysis);
     xc_dedup_scratch_free(&p->dedup_scratch);
+    xc_entity_extractor_free(&p->entities);
+    if (p->tagger_loaded)
+        xc_ner_tagger_close(&p->tagger);
     free(p);
 }
 
@@ -192,6 +200,8 @@ static xc_status retract(xc_pipeline *p, const existing *old, xc_error *err)
         return st;
     xc_dedup_remove(p->dedup, old->key);
     int64_t story = xc_stories_of_article(store, old->key);
+    if ((st = xc_entities_forget(store, old->key, story, err)) != XC_OK)
+        return st;
     if (!story)
         return XC_OK;
     st = xc_analyze(&p->terms, &p->ctx->analysis, old->title_given ? old->title : NULL, old->text, strlen(old->text),
@@ -265,6 +275,25 @@ static xc_status cluster(xc_pipeline *p, const xc_cluster_item *item, xc_error *
     return st;
 }
 
+/* Names in the article, resolved to the store's entities. */
+static xc_status find_entities(xc_pipeline *p, int64_t key, const xc_article_in *a, xc_error *err)
+{
+    if (!p->ctx->entities)
+        return XC_OK;
+    if (!p->tagger_loaded) {
+        xc_status st = xc_ner_tagger_open(&p->tagger, NULL, err);
+        if (st != XC_OK)
+            return st;
+        p->tagger_loaded = true;
+        p->entities.tagger = &p->tagger;
+    }
+    xc_status st = xc_entities_extract(&p->entities, a->text, a->text_len);
+    if (st != XC_OK)
+        return xc_fail(err, st, "finding names: %s", xc_status_name(st));
+    int64_t story = xc_stories_of_article(&p->ctx->store, key);
+    return xc_entities_save(&p->ctx->store, key, story, a->text, &p->entities, err);
+}
+
 static xc_status store_one(xc_pipeline *p, xc_article_in *a, xc_item_outcome *outcome, xc_error *err)
 {
     existing old;
@@ -304,6 +333,8 @@ static xc_status store_one(xc_pipeline *p, xc_article_in *a, xc_item_outcome *ou
             return xc_fail(err, st, "analysing an article: %s", xc_status_name(st));
         st = cluster(p, &item, err);
     }
+    if (st == XC_OK)
+        st = find_entities(p, key, a, err);
     if (st == XC_OK)
         *outcome = old.key ? XC_ITEM_UPDATED : XC_ITEM_ADDED;
     return st;

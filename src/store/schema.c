@@ -85,6 +85,37 @@ static const char *const migrations[] = {
     "ALTER TABLE stories ADD COLUMN names BLOB NOT NULL DEFAULT x'';"       /* name profile */
     "UPDATE stories SET originals = size;"
     "ALTER TABLE articles ADD COLUMN title_from_text INTEGER NOT NULL DEFAULT 0;",
+    /* 3: named entities, one identity across articles and spellings. */
+    "CREATE TABLE entities ("
+    "  id INTEGER PRIMARY KEY,"
+    "  type INTEGER NOT NULL,"            /* 0 PER, 1 ORG, 2 LOC, 3 MISC  */
+    "  name TEXT NOT NULL,"               /* the fullest name seen        */
+    "  key TEXT NOT NULL,"                /* its folded form              */
+    "  mentions INTEGER NOT NULL DEFAULT 0,"
+    "  articles INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE TABLE entity_keys ("          /* folded names known to mean an entity */
+    "  type INTEGER NOT NULL,"
+    "  key TEXT NOT NULL,"
+    "  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (type, key)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE mentions ("
+    "  article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL,"           /* byte span of the name        */
+    "  end INTEGER NOT NULL,"
+    "  entity INTEGER NOT NULL REFERENCES entities(id),"
+    "  text TEXT NOT NULL,"               /* the name as written          */
+    "  role TEXT,"                        /* the role before it, if any   */
+    "  PRIMARY KEY (article, start)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX mentions_entity ON mentions(entity);"
+    "CREATE TABLE story_entities ("       /* the candidates for a story's new mentions */
+    "  story INTEGER NOT NULL,"
+    "  entity INTEGER NOT NULL,"
+    "  articles INTEGER NOT NULL,"
+    "  PRIMARY KEY (story, entity)"
+    ") WITHOUT ROWID;",
 };
 
 int xc_store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }

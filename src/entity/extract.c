@@ -1,0 +1,405 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity/extract.h"
+#include "entity/names.h"
+#include "util/vec.h"
+
+static bool words_agree(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an == bn && memcmp(a, b, an) == 0)
+        return true;
+    /* spelling variants: Zelenskyy / Zelenskiy / Zelensky, Medevdev / Medvedev */
+    if (an < 4 || bn < 4 || a[0] != b[0])
+        return false;
+    char sa[64], sb[64];
+    size_t la = xc_name_skeleton(a, an, sa, sizeof sa), lb = xc_name_skeleton(b, bn, sb, sizeof sb);
+    return la == lb && memcmp(sa, sb, la) == 0 && xc_jaro_winkler(a, an, b, bn) >= 0.85;
+}
+
+static bool first_names_agree(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an == bn && memcmp(a, b, an) == 0)
+        return true;
+    /* initials: "j" or "jd" against "james" (only the first letter is checked) */
+    if ((an <= 2 || bn <= 2) && a[0] == b[0])
+        return true;
+    size_t ca, cb;
+    const char *fa = xc_first_name_canonical(a, an, &ca), *fb = xc_first_name_canonical(b, bn, &cb);
+    return (ca == cb && memcmp(fa, fb, ca) == 0) || words_agree(a, an, b, bn);
+}
+
+bool xc_person_names_agree(const char *a, size_t an, const char *b, size_t bn)
+{
+    const char *wa[16], *wb[16];
+    size_t la[16], lb[16];
+    size_t na = xc_name_words(a, an, wa, la, 16), nb = xc_name_words(b, bn, wb, lb, 16);
+    if (na == 0 || nb == 0)
+        return false;
+    if (na > nb) /* let a be the shorter */
+        return xc_person_names_agree(b, bn, a, an);
+    /* the shorter is the tail of the longer: Rubio, bin Salman */
+    bool tail = true;
+    for (size_t i = 0; i < na && tail; i++)
+        tail = words_agree(wa[na - 1 - i], la[na - 1 - i], wb[nb - 1 - i], lb[nb - 1 - i]);
+    if (tail && (na == 1 || na < nb))
+        return true;
+    /* a first name alone: Prince Mohammed, Mohammed bin Salman */
+    if (na == 1 && nb >= 2 && la[0] >= 3 && la[0] == lb[0] && memcmp(wa[0], wb[0], la[0]) == 0)
+        return true;
+    if (!tail)
+        return false;
+    /* same length: first names must agree too (Mike / Michael, JD / J.D.) */
+    return first_names_agree(wa[0], la[0], wb[0], lb[0]);
+}
+
+bool xc_other_names_agree(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an == bn && memcmp(a, b, an) == 0)
+        return true;
+    return xc_is_acronym_of(a, an, b, bn) || xc_is_acronym_of(b, bn, a, an);
+}
+
+static bool ensure_scratch(xc_entity_extractor *x, size_t n)
+{
+    if (n <= x->scratch_capacity)
+        return true;
+    const char **w = realloc(x->words, n * sizeof *w);
+    if (w)
+        x->words = w;
+    size_t *l = w ? realloc(x->lengths, n * sizeof *l) : NULL;
+    if (l)
+        x->lengths = l;
+    uint8_t *lab = l ? realloc(x->labels, n) : NULL;
+    if (lab)
+        x->labels = lab;
+    uint8_t *iob = lab ? realloc(x->iob, n) : NULL;
+    if (iob)
+        x->iob = iob;
+    xc_ner_span *spans = iob ? realloc(x->spans, n * sizeof *spans) : NULL;
+    if (spans)
+        x->spans = spans;
+    xc_ner_span *pieces = spans ? realloc(x->pieces, n * sizeof *pieces) : NULL;
+    if (!pieces)
+        return false;
+    x->pieces = pieces;
+    x->scratch_capacity = n;
+    return true;
+}
+
+/* Folded words of a token, for role checks. */
+static size_t token_key(const char *text, const xc_token *t, char *out)
+{
+    return xc_name_key(text + t->start, t->end - t->start, out);
+}
+
+/* Role words just before token `first` of a sentence: "Secretary of State",
+ * "Crown Prince", "Sen.", "Ukrainian President" stops at "Ukrainian". */
+static size_t role_before(const char *text, const xc_token *tokens, size_t sentence_first, size_t first)
+{
+    size_t start = first;
+    char key[XC_NAME_KEY_MAX];
+    while (start > sentence_first) {
+        const xc_token *t = &tokens[start - 1];
+        if (t->type == XC_TOK_PUNCT && t->end - t->start == 1 && text[t->start] == '.')
+            ; /* "Sen ." when the tokenizer split the dot */
+        else {
+            size_t n = token_key(text, t, key);
+            bool joiner = n == 2 && memcmp(key, "of", 2) == 0 && start < first;
+            if (!joiner && !xc_is_role_word(key, n))
+                break;
+        }
+        start--;
+    }
+    /* never end on a joiner or a dot: "of" must sit between role words */
+    while (start < first) {
+        const xc_token *t = &tokens[start];
+        size_t n = token_key(text, t, key);
+        if (n > 0 && xc_is_role_word(key, n))
+            break;
+        start++;
+    }
+    return start;
+}
+
+/* The tagger learnt from CoNLL-2003, which writes quotes as " and
+ * apostrophes as ': typographic ones are shown to it in that form. */
+static void tagger_word(const char *text, const xc_token *t, const char **word, size_t *len)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    static const char *const clitics[][2] = {{"\xe2\x80\x99" "s", "'s"},   {"\xe2\x80\x99" "S", "'S"},
+                                             {"\xe2\x80\x99" "re", "'re"}, {"\xe2\x80\x99" "ve", "'ve"},
+                                             {"\xe2\x80\x99" "ll", "'ll"}, {"\xe2\x80\x99" "d", "'d"},
+                                             {"\xe2\x80\x99" "m", "'m"},   {"n\xe2\x80\x99" "t", "n't"}};
+    *word = w;
+    *len = n;
+    if (t->type == XC_TOK_PUNCT && n == 3 && (unsigned char)w[0] == 0xe2 && (unsigned char)w[1] == 0x80) {
+        unsigned char c = (unsigned char)w[2];
+        if (c == 0x9c || c == 0x9d || c == 0x9e) /* “ ” „ */
+            *word = "\"", *len = 1;
+        else if (c == 0x98 || c == 0x99) /* ‘ ’ */
+            *word = "'", *len = 1;
+        return;
+    }
+    if (t->type == XC_TOK_CLITIC)
+        for (size_t i = 0; i < sizeof clitics / sizeof clitics[0]; i++)
+            if (strlen(clitics[i][0]) == n && memcmp(clitics[i][0], w, n) == 0) {
+                *word = clitics[i][1];
+                *len = strlen(clitics[i][1]);
+                return;
+            }
+}
+
+static bool is_word_token(const xc_token *t)
+{
+    return t->type == XC_TOK_WORD || t->type == XC_TOK_ABBREV || t->type == XC_TOK_NUMBER ||
+           t->type == XC_TOK_HASHTAG || t->type == XC_TOK_MENTION;
+}
+
+/* Particles inside Arabic, Dutch, German, Romance names. */
+static bool is_name_particle(const char *w, size_t n)
+{
+    static const char *const particles[] = {"bin", "ibn", "bint", "al", "el", "abu", "de", "da", "di", "du",
+                                            "del", "della", "van", "von", "der", "den", "le", "la", "dos"};
+    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
+        if (strlen(particles[i]) == n && memcmp(particles[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* A person's name has no lower-case words but particles: the tagger's
+ * "Vance to Zelensky" is two names. Writes the pieces to `out` (room for
+ * one span per token). */
+static size_t split_people(const char *text, const xc_token *toks, const xc_ner_span *in, size_t count,
+                           xc_ner_span *out)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < count; j++) {
+        xc_ner_span sp = in[j];
+        for (uint32_t k = sp.start; sp.type == XC_NER_PER && k < sp.end; k++) {
+            const xc_token *t = &toks[k];
+            if (t->type == XC_TOK_WORD && !(t->flags & (XC_TF_UPPER_INITIAL | XC_TF_ALL_UPPER)) &&
+                !is_name_particle(text + t->start, t->end - t->start)) {
+                if (k > sp.start)
+                    out[n++] = (xc_ner_span){sp.start, k, sp.type};
+                sp.start = k + 1;
+            }
+        }
+        if (sp.start < sp.end)
+            out[n++] = sp;
+    }
+    return n;
+}
+
+/* Tidy the tagger's spans: trim punctuation at their edges, drop those
+ * left without a word, and join a name split at a particle ("Mohammed"
+ * "bin" "Salman") into one person. Returns the new count. */
+static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *spans, size_t count)
+{
+    size_t kept = 0;
+    for (size_t j = 0; j < count; j++) {
+        xc_ner_span sp = spans[j];
+        while (sp.start < sp.end && !is_word_token(&toks[sp.start]))
+            sp.start++;
+        while (sp.end > sp.start && !is_word_token(&toks[sp.end - 1]))
+            sp.end--;
+        if (sp.start == sp.end || !(toks[sp.start].flags & (XC_TF_UPPER_INITIAL | XC_TF_HAS_DIGIT)))
+            continue;
+        if (kept > 0) {
+            xc_ner_span *last = &spans[kept - 1];
+            const xc_token *gap = &toks[last->end];
+            if (sp.start == last->end + 1 && gap->type == XC_TOK_WORD &&
+                is_name_particle(text + gap->start, gap->end - gap->start) &&
+                (last->type == XC_NER_PER || sp.type == XC_NER_PER)) {
+                last->end = sp.end;
+                last->type = XC_NER_PER;
+                continue;
+            }
+        }
+        spans[kept++] = sp;
+    }
+    return kept;
+}
+
+static bool push_key(xc_entity_extractor *x, const char *text, uint32_t start, uint32_t end, xc_mention *m)
+{
+    char key[XC_NAME_KEY_MAX];
+    size_t n = xc_name_key(text + start, end - start, key);
+    m->key = (uint32_t)x->keys.len;
+    m->key_len = (uint32_t)n;
+    xc_buf_append(&x->keys, key, n);
+    xc_buf_putc(&x->keys, '\0');
+    return !x->keys.failed;
+}
+
+static size_t word_count(const char *key, size_t len)
+{
+    const char *w[16];
+    size_t l[16];
+    return xc_name_words(key, len, w, l, 16);
+}
+
+static bool names_agree(int type, const char *a, size_t an, const char *b, size_t bn)
+{
+    return type == 0 /* XC_NER_PER */ ? xc_person_names_agree(a, an, b, bn) : xc_other_names_agree(a, an, b, bn);
+}
+
+/* Group the article's mentions: each joins the most recent entity of its
+ * type whose fullest name agrees with it; a fuller name that arrives later
+ * becomes the entity's name. Surname-only mentions before the full name
+ * are joined in a second pass. */
+static bool group(xc_entity_extractor *x)
+{
+    for (size_t i = 0; i < x->mentions.count; i++) {
+        xc_mention *m = &x->mentions.items[i];
+        const char *key = xc_mention_key(x, m);
+        long found = -1;
+        for (size_t e = x->entities.count; e-- > 0;) {
+            xc_local_entity *ent = &x->entities.items[e];
+            const xc_mention *name = &x->mentions.items[ent->name];
+            if (ent->type == m->type && names_agree(m->type, key, m->key_len, xc_mention_key(x, name), name->key_len)) {
+                found = (long)e;
+                break;
+            }
+        }
+        if (found < 0) {
+            xc_local_entity ent = {m->type, (uint32_t)i, 0};
+            if (!XC_VEC_PUSH(&x->entities, ent))
+                return false;
+            found = (long)x->entities.count - 1;
+        }
+        xc_local_entity *ent = &x->entities.items[found];
+        const xc_mention *name = &x->mentions.items[ent->name];
+        if (word_count(key, m->key_len) > word_count(xc_mention_key(x, name), name->key_len))
+            ent->name = (uint32_t)i;
+        ent->mentions++;
+        m->entity = (uint32_t)found;
+    }
+    /* a shorter entity whose name agrees with exactly one fuller entity
+     * (surname seen before the full name) folds into it */
+    for (size_t e = 0; e < x->entities.count; e++) {
+        xc_local_entity *ent = &x->entities.items[e];
+        const xc_mention *name = &x->mentions.items[ent->name];
+        const char *key = xc_mention_key(x, name);
+        size_t words = word_count(key, name->key_len);
+        long target = -1;
+        bool ambiguous = false;
+        for (size_t f = 0; f < x->entities.count; f++) {
+            const xc_local_entity *other = &x->entities.items[f];
+            const xc_mention *oname = &x->mentions.items[other->name];
+            if (f == e || other->type != ent->type || other->mentions == 0 ||
+                word_count(xc_mention_key(x, oname), oname->key_len) <= words)
+                continue;
+            if (names_agree(ent->type, key, name->key_len, xc_mention_key(x, oname), oname->key_len)) {
+                ambiguous = target >= 0;
+                target = (long)f;
+            }
+        }
+        if (target < 0 || ambiguous || ent->mentions == 0)
+            continue;
+        for (size_t i = 0; i < x->mentions.count; i++)
+            if (x->mentions.items[i].entity == e)
+                x->mentions.items[i].entity = (uint32_t)target;
+        x->entities.items[target].mentions += ent->mentions;
+        ent->mentions = 0;
+    }
+    /* drop the emptied entities, renumbering */
+    size_t kept = 0;
+    uint32_t *renumber = malloc((x->entities.count + 1) * sizeof *renumber);
+    if (!renumber)
+        return false;
+    for (size_t e = 0; e < x->entities.count; e++) {
+        renumber[e] = (uint32_t)kept;
+        if (x->entities.items[e].mentions)
+            x->entities.items[kept++] = x->entities.items[e];
+    }
+    for (size_t i = 0; i < x->mentions.count; i++)
+        x->mentions.items[i].entity = renumber[x->mentions.items[i].entity];
+    x->entities.count = kept;
+    free(renumber);
+    return true;
+}
+
+xc_status xc_entities_extract(xc_entity_extractor *x, const char *text, size_t len)
+{
+    x->mentions.count = 0;
+    x->entities.count = 0;
+    xc_buf_reset(&x->keys);
+    x->tokens.count = 0;
+    x->sentences.count = 0;
+    xc_ner_history_clear(&x->history);
+    xc_status st = xc_tokenize(text, len, &x->tokens);
+    if (st == XC_OK)
+        st = xc_split_sentences(text, len, &x->tokens, &x->sentences);
+    if (st != XC_OK)
+        return st;
+    for (size_t k = 0; k < x->sentences.count; k++) {
+        const xc_sentence *s = &x->sentences.items[k];
+        size_t n = s->token_count;
+        if (n == 0)
+            continue;
+        if (!ensure_scratch(x, n))
+            return XC_ERR_NOMEM;
+        const xc_token *toks = x->tokens.items + s->first_token;
+        for (size_t i = 0; i < n; i++)
+            tagger_word(text, &toks[i], &x->words[i], &x->lengths[i]);
+        if (xc_ner_sentence_prepare(&x->prepared, &x->tagger->resources, x->words, x->lengths, n) != XC_OK)
+            return XC_ERR_NOMEM;
+        xc_ner_model_decode(&x->tagger->model, &x->prepared, &x->history, x->labels);
+        if (!xc_ner_history_add(&x->history, &x->prepared, x->labels))
+            return XC_ERR_NOMEM;
+        xc_bilou_to_iob(x->labels, n, x->iob);
+        size_t count = xc_iob_spans(x->iob, n, x->pieces);
+        count = tidy_spans(text, toks, x->spans, split_people(text, toks, x->pieces, count, x->spans));
+        for (size_t j = 0; j < count; j++) {
+            size_t a = x->spans[j].start, b = x->spans[j].end;
+            bool person = x->spans[j].type == XC_NER_PER;
+            /* roles the tagger took into the name ("Crown Prince Mohammed")
+             * and those just before it ("Secretary of State Marco Rubio") */
+            char key[XC_NAME_KEY_MAX];
+            size_t name_start = a;
+            while (person && name_start + 1 < b) {
+                size_t kn = token_key(text, &toks[name_start], key);
+                if (!xc_is_role_word(key, kn) && !(kn == 2 && memcmp(key, "of", 2) == 0 && name_start > a))
+                    break;
+                name_start++;
+            }
+            size_t role_start = person ? role_before(text, toks, 0, a) : a;
+            xc_mention m = {0};
+            m.start = toks[name_start].start;
+            m.end = toks[b - 1].end;
+            if (role_start < name_start) {
+                m.role_start = toks[role_start].start;
+                m.role_end = toks[name_start - 1].end;
+            } else
+                m.role_start = m.role_end = m.start;
+            m.type = (uint8_t)x->spans[j].type;
+            if (!push_key(x, text, m.start, m.end, &m))
+                return XC_ERR_NOMEM;
+            if (m.key_len == 0)
+                continue; /* punctuation only */
+            if (!XC_VEC_PUSH(&x->mentions, m))
+                return XC_ERR_NOMEM;
+        }
+    }
+    return group(x) ? XC_OK : XC_ERR_NOMEM;
+}
+
+void xc_entity_extractor_free(xc_entity_extractor *x)
+{
+    free(x->mentions.items);
+    free(x->entities.items);
+    xc_buf_free(&x->keys);
+    xc_token_list_free(&x->tokens);
+    xc_sentence_list_free(&x->sentences);
+    xc_ner_sentence_free(&x->prepared);
+    xc_ner_history_free(&x->history);
+    free(x->words);
+    free(x->lengths);
+    free(x->labels);
+    free(x->iob);
+    free(x->spans);
+    free(x->pieces);
+    memset(x, 0, sizeof *x);
+}
