@@ -335,6 +335,40 @@ xc_status xc_story_get(xc_ctx *ctx, int64_t id, xc_story_fn fn, void *user,
 xc_status xc_article_get(xc_ctx *ctx, const char *id, xc_article_fn fn,
                          void *user, xc_error *err);
 
+/* A person, organisation, place or other named thing, one identity across
+ * articles and spellings. */
+typedef struct xc_variant {
+    const char *text;             /* as written                            */
+    size_t count;                 /* mentions written so                   */
+} xc_variant;
+
+typedef struct xc_entity {
+    int64_t id;
+    const char *name;             /* the fullest name seen                 */
+    const char *type;             /* "PER", "ORG", "LOC", "MISC"           */
+    size_t articles;              /* articles naming it (in the scope)     */
+    size_t independent;           /* of which not copies of another        */
+    size_t mentions;
+    const xc_variant *variants;   /* most used first                       */
+    size_t variant_count;
+    const xc_variant *roles;      /* titles before the name: "President"   */
+    size_t role_count;
+    const char *const *article_ids;
+    size_t article_id_count;
+} xc_entity;
+
+typedef struct xc_entity_query {
+    int64_t story;                /* only this story's articles; 0 = all    */
+    size_t limit;                 /* 0 = all                                */
+    int64_t id;                   /* only this entity; 0 = all              */
+} xc_entity_query;
+
+typedef int (*xc_entity_fn)(void *user, const xc_entity *entity);
+
+/* Entities ranked by the independent reports naming them, then mentions. */
+xc_status xc_entities_each(xc_ctx *ctx, const xc_entity_query *query,
+                           xc_entity_fn fn, void *user, xc_error *err);
+
 typedef struct xc_search_hit {
     const xc_article *article; /* without text                            */
     double score;              /* BM25, higher is better                  */

@@ -59,6 +59,10 @@ void json_story_field(void *json_writer, int64_t story); /* "story": id or null 
 void json_why_field(void *json_writer, const char *why);  /* "why": stored JSON or null */
 /* "similarity", "copy_of", "copy_kind", "duplicate_group", "why" */
 void json_membership_fields(void *json_writer, const xc_article *a);
+/* An entity as a JSON object, and as one line of text (type, independent
+ * reports, mentions, name, other spellings, roles). */
+void json_entity(void *json_writer, const xc_entity *e);
+void print_entity_line(FILE *out, const xc_entity *e, const char *indent);
 /* Shorten to at most `width` display columns (approximately: code points). */
 void print_clipped(FILE *out, const char *s, int width);
 
@@ -72,6 +76,7 @@ int cmd_check(const cli *c);
 int cmd_eval(const cli *c);
 int cmd_train(const cli *c);
 int cmd_ner(const cli *c);
+int cmd_entities(const cli *c);
 int eval_ner(const cli *c, int first);   /* crosscheck eval ner ... */
 int train_ner(const cli *c);             /* crosscheck train ner ... */
 

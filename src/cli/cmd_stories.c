@@ -49,7 +49,31 @@ static void lineage_view_free(lineage_view *v)
     free(v->report);
 }
 
-static void story_json(const xc_story *s, xc_buf *out)
+/* Entities shown with a story: enough to see who and where at a glance. */
+#define STORY_ENTITIES 15
+
+typedef struct entity_collector {
+    xc_json *json;      /* JSON output, or NULL for text */
+    size_t shown;
+} entity_collector;
+
+static int on_story_entity(void *user, const xc_entity *e)
+{
+    entity_collector *c = user;
+    if (c->json)
+        json_entity(c->json, e);
+    else {
+        if (c->shown == 0)
+            printf("\nWho and where, by independent reports naming them:\n  %-4s %4s %5s  %s\n", "TYPE", "REPS",
+                   "MENTS", "NAME");
+        print_entity_line(stdout, e, "  ");
+    }
+    c->shown++;
+    return 0;
+}
+
+/* A story's JSON; with a context, also its entities (the story view). */
+static void story_json(const xc_story *s, xc_buf *out, xc_ctx *ctx)
 {
     lineage_view view;
     bool folded = lineage_view_make(s, &view);
@@ -105,6 +129,16 @@ static void story_json(const xc_story *s, xc_buf *out)
         xc_json_object_end(&j);
     }
     xc_json_array_end(&j);
+    if (ctx) {
+        xc_json_key(&j, "entities");
+        xc_json_array_begin(&j);
+        entity_collector collect = {&j, 0};
+        xc_entity_query query = {s->id, STORY_ENTITIES, 0};
+        xc_error err = {0};
+        if (xc_entities_each(ctx, &query, on_story_entity, &collect, &err) != XC_OK)
+            fprintf(stderr, "crosscheck: %s\n", err.message);
+        xc_json_array_end(&j);
+    }
     xc_json_object_end(&j);
     if (folded)
         lineage_view_free(&view);
@@ -129,7 +163,7 @@ static int on_story_row(void *user, const xc_story *s)
     list_view *v = user;
     if (v->c->json) {
         xc_buf out = {0};
-        story_json(s, &out);
+        story_json(s, &out, NULL);
         print_json_line(stdout, xc_buf_str(&out));
         xc_buf_free(&out);
         return 0;
@@ -208,6 +242,7 @@ int cmd_stories(const cli *c)
 typedef struct detail_view {
     const cli *c;
     bool why;
+    xc_ctx *ctx;
 } detail_view;
 
 static double json_number(const cJSON *obj, const char *key)
@@ -298,7 +333,7 @@ static int on_story_detail(void *user, const xc_story *s)
     const detail_view *v = user;
     if (v->c->json) {
         xc_buf out = {0};
-        story_json(s, &out);
+        story_json(s, &out, v->ctx);
         print_json_line(stdout, xc_buf_str(&out));
         xc_buf_free(&out);
         return 0;
@@ -320,12 +355,17 @@ static int on_story_detail(void *user, const xc_story *s)
         if (lv.parent[i] < 0)
             print_article(s, &lv, i, 0, v);
     lineage_view_free(&lv);
+    entity_collector collect = {NULL, 0};
+    xc_entity_query query = {s->id, STORY_ENTITIES, 0};
+    xc_error err = {0};
+    if (xc_entities_each(v->ctx, &query, on_story_entity, &collect, &err) != XC_OK)
+        fprintf(stderr, "crosscheck: %s\n", err.message);
     return 0;
 }
 
 int cmd_story(const cli *c)
 {
-    detail_view view = {c, false};
+    detail_view view = {c, false, NULL};
     cli args = *c;
     /* --why is this command's only option; take it out before the operand. */
     char **rest = calloc((size_t)c->argc + 1, sizeof *rest);
@@ -348,6 +388,7 @@ int cmd_story(const cli *c)
     else if (id) {
         xc_ctx *ctx = cli_open(c);
         status = EXIT_FATAL;
+        view.ctx = ctx;
         if (ctx) {
             xc_error err = {0};
             xc_status st = xc_story_get(ctx, n, on_story_detail, &view, &err);

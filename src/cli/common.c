@@ -214,3 +214,50 @@ void json_why_field(void *writer, const char *why)
         xc_json_null(j);
     cJSON_Delete(parsed);
 }
+
+void json_entity(void *json_writer, const xc_entity *e)
+{
+    xc_json *j = json_writer;
+    xc_json_object_begin(j);
+    xc_json_key(j, "id"), xc_json_int(j, e->id);
+    xc_json_key(j, "name"), xc_json_string(j, e->name);
+    xc_json_key(j, "type"), xc_json_string(j, e->type);
+    xc_json_key(j, "variants");
+    xc_json_array_begin(j);
+    for (size_t i = 0; i < e->variant_count; i++)
+        xc_json_string(j, e->variants[i].text);
+    xc_json_array_end(j);
+    xc_json_key(j, "roles");
+    xc_json_array_begin(j);
+    for (size_t i = 0; i < e->role_count; i++)
+        xc_json_string(j, e->roles[i].text);
+    xc_json_array_end(j);
+    xc_json_key(j, "articles");
+    xc_json_array_begin(j);
+    for (size_t i = 0; i < e->article_id_count; i++)
+        xc_json_string(j, e->article_ids[i]);
+    xc_json_array_end(j);
+    xc_json_key(j, "independent"), xc_json_int(j, (int64_t)e->independent);
+    xc_json_key(j, "mentions"), xc_json_int(j, (int64_t)e->mentions);
+    xc_json_object_end(j);
+}
+
+void print_entity_line(FILE *out, const xc_entity *e, const char *indent)
+{
+    fprintf(out, "%s%-4s %4zu %5zu  %s", indent, e->type, e->independent, e->mentions, e->name);
+    size_t shown = 0;
+    for (size_t i = 0; i < e->variant_count && shown < 6; i++) {
+        if (strcmp(e->variants[i].text, e->name) == 0)
+            continue;
+        fprintf(out, "%s%s", shown++ ? ", " : "  (also: ", e->variants[i].text);
+    }
+    if (shown)
+        fprintf(out, ")");
+    if (e->role_count) {
+        fprintf(out, "  [");
+        for (size_t i = 0; i < e->role_count && i < 3; i++)
+            fprintf(out, "%s%s", i ? ", " : "", e->roles[i].text);
+        fprintf(out, "]");
+    }
+    fputc('\n', out);
+}

@@ -45,7 +45,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", cmd_ingest}, {"stories", cmd_stories}, {"story", cmd_story},
     {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
-    {"check", cmd_check},     {"eval", cmd_eval},      {"train", cmd_train}, {"ner", cmd_ner},
+    {"check", cmd_check},     {"eval", cmd_eval},      {"train", cmd_train}, {"ner", cmd_ner}, {"entities", cmd_entities},
 };
 
 int main(int argc, char **argv)
