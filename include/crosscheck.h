@@ -459,6 +459,28 @@ typedef struct xc_eval_dedup_result {
 xc_status xc_eval_dedup(const char *jsonl_path, const char *gold_field, const char *const *settings,
                         xc_eval_dedup_result *out, xc_error *err);
 
+/* Entity merging against ECB+ cross-document entity chains: every CAT XML
+ * document under `dir` is ingested (its text rebuilt from the tokens) into
+ * a fresh temporary store, and each gold entity mention is matched to the
+ * mention crosscheck found there (same span, or its head inside). Scores
+ * are B³ and MUC over gold mentions: all of them (a mention not found is a
+ * cluster of its own), and those found (the merging alone), beside a
+ * baseline that merges found mentions written identically. ECB+ links
+ * mentions only within a topic, so predictions are split by topic too;
+ * and only in the sentences its ECBplus_coreference_sentences.csv lists
+ * (read from beside `dir` when there), so only those mentions count. */
+typedef struct xc_eval_entities_result {
+    size_t documents, failed_documents;
+    size_t mentions, found, chains;
+    bool annotated_sentences_only; /* ECBplus_coreference_sentences.csv used */
+    double bcubed_p, bcubed_r, bcubed_f1, muc_f1;          /* all gold mentions */
+    double found_bcubed_p, found_bcubed_r, found_bcubed_f1; /* found ones only   */
+    double same_text_bcubed_f1;                             /* baseline, found   */
+    double seconds;
+} xc_eval_entities_result;
+xc_status xc_eval_entities(const char *xml_dir, const char *const *settings, xc_eval_entities_result *out,
+                           xc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -134,6 +134,53 @@ static int eval_dedup(const cli *c, int first)
     return EXIT_OK;
 }
 
+static int eval_entities(const cli *c, int first)
+{
+    eval_args args;
+    if (!parse_eval_args(c, first, "entities", &args))
+        return EXIT_USAGE;
+    xc_eval_entities_result r;
+    xc_error err = {0};
+    if (xc_eval_entities(args.file, args.settings, &r, &err) != XC_OK)
+        return cli_fail(&err);
+    if (c->json) {
+        xc_buf out = {0};
+        xc_json j;
+        xc_json_init(&j, &out);
+        xc_json_object_begin(&j);
+        xc_json_key(&j, "bcubed_p"), xc_json_double(&j, r.bcubed_p);
+        xc_json_key(&j, "bcubed_r"), xc_json_double(&j, r.bcubed_r);
+        xc_json_key(&j, "bcubed_f1"), xc_json_double(&j, r.bcubed_f1);
+        xc_json_key(&j, "muc_f1"), xc_json_double(&j, r.muc_f1);
+        xc_json_key(&j, "found_bcubed_p"), xc_json_double(&j, r.found_bcubed_p);
+        xc_json_key(&j, "found_bcubed_r"), xc_json_double(&j, r.found_bcubed_r);
+        xc_json_key(&j, "found_bcubed_f1"), xc_json_double(&j, r.found_bcubed_f1);
+        xc_json_key(&j, "same_text_bcubed_f1"), xc_json_double(&j, r.same_text_bcubed_f1);
+        xc_json_key(&j, "documents"), xc_json_int(&j, (int64_t)r.documents);
+        xc_json_key(&j, "failed_documents"), xc_json_int(&j, (int64_t)r.failed_documents);
+        xc_json_key(&j, "mentions"), xc_json_int(&j, (int64_t)r.mentions);
+        xc_json_key(&j, "found"), xc_json_int(&j, (int64_t)r.found);
+        xc_json_key(&j, "chains"), xc_json_int(&j, (int64_t)r.chains);
+        xc_json_key(&j, "annotated_sentences_only"), xc_json_bool(&j, r.annotated_sentences_only);
+        xc_json_key(&j, "seconds"), xc_json_double(&j, r.seconds);
+        xc_json_object_end(&j);
+        print_json_line(stdout, xc_buf_str(&out));
+        xc_buf_free(&out);
+    } else {
+        printf("%s: %zu documents (%zu unreadable), %zu gold entity mentions in %zu chains, %zu found (%.1f%%)\n",
+               args.file, r.documents, r.failed_documents, r.mentions, r.chains, r.found,
+               r.mentions ? 100.0 * r.found / r.mentions : 0);
+        if (r.annotated_sentences_only)
+            printf("  (mentions in the sentences annotated for coreference: ECBplus_coreference_sentences.csv)\n");
+        printf("  all gold mentions    B3 P %.4f  R %.4f  F1 %.4f   MUC F1 %.4f\n", r.bcubed_p, r.bcubed_r,
+               r.bcubed_f1, r.muc_f1);
+        printf("  found mentions       B3 P %.4f  R %.4f  F1 %.4f   (same-text baseline F1 %.4f)\n",
+               r.found_bcubed_p, r.found_bcubed_r, r.found_bcubed_f1, r.same_text_bcubed_f1);
+        printf("  %.2f s\n", r.seconds);
+    }
+    return EXIT_OK;
+}
+
 int cmd_eval(const cli *c)
 {
     if (c->argc < 1) {
@@ -146,6 +193,8 @@ int cmd_eval(const cli *c)
         return eval_dedup(c, 1);
     if (strcmp(c->argv[0], "ner") == 0)
         return eval_ner(c, 1);
-    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner)", c->argv[0]);
+    if (strcmp(c->argv[0], "entities") == 0)
+        return eval_entities(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities)", c->argv[0]);
     return EXIT_USAGE;
 }

@@ -38,19 +38,20 @@ bool xc_person_names_agree(const char *a, size_t an, const char *b, size_t bn)
         return false;
     if (na > nb) /* let a be the shorter */
         return xc_person_names_agree(b, bn, a, an);
-    /* the shorter is the tail of the longer: Rubio, bin Salman */
-    bool tail = true;
-    for (size_t i = 0; i < na && tail; i++)
-        tail = words_agree(wa[na - 1 - i], la[na - 1 - i], wb[nb - 1 - i], lb[nb - 1 - i]);
-    if (tail && (na == 1 || na < nb))
-        return true;
-    /* a first name alone: Prince Mohammed, Mohammed bin Salman */
-    if (na == 1 && nb >= 2 && la[0] >= 3 && la[0] == lb[0] && memcmp(wa[0], wb[0], la[0]) == 0)
-        return true;
-    if (!tail)
-        return false;
-    /* same length: first names must agree too (Mike / Michael, JD / J.D.) */
-    return first_names_agree(wa[0], la[0], wb[0], lb[0]);
+    if (na < nb) {
+        /* the shorter is the tail of the longer: Rubio, bin Salman */
+        bool tail = true;
+        for (size_t i = 0; i < na && tail; i++)
+            tail = words_agree(wa[na - 1 - i], la[na - 1 - i], wb[nb - 1 - i], lb[nb - 1 - i]);
+        /* or a first name alone: Prince Mohammed, Mohammed bin Salman */
+        return tail || (na == 1 && la[0] >= 3 && la[0] == lb[0] && memcmp(wa[0], wb[0], la[0]) == 0);
+    }
+    /* as long as each other: the same surname(s), and first names that
+     * agree (Mike / Michael, JD / J.D.) */
+    for (size_t i = 1; i < na; i++)
+        if (!words_agree(wa[i], la[i], wb[i], lb[i]))
+            return false;
+    return na == 1 ? words_agree(wa[0], la[0], wb[0], lb[0]) : first_names_agree(wa[0], la[0], wb[0], lb[0]);
 }
 
 bool xc_other_names_agree(const char *a, size_t an, const char *b, size_t bn)
@@ -206,6 +207,16 @@ static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *sp
             sp.end--;
         if (sp.start == sp.end || !(toks[sp.start].flags & (XC_TF_UPPER_INITIAL | XC_TF_HAS_DIGIT)))
             continue;
+        /* "Mohammed bin Salman" with only "Salman" tagged: take in the
+         * particle and the capitalised word before it */
+        if (sp.type == XC_NER_PER && sp.start >= 2 && (kept == 0 || spans[kept - 1].end < sp.start - 1)) {
+            const xc_token *particle = &toks[sp.start - 1], *before = &toks[sp.start - 2];
+            char key[XC_NAME_KEY_MAX];
+            if (particle->type == XC_TOK_WORD && is_name_particle(text + particle->start, particle->end - particle->start) &&
+                before->type == XC_TOK_WORD && (before->flags & XC_TF_UPPER_INITIAL) &&
+                !xc_is_role_word(key, xc_name_key(text + before->start, before->end - before->start, key)))
+                sp.start -= 2;
+        }
         if (kept > 0) {
             xc_ner_span *last = &spans[kept - 1];
             const xc_token *gap = &toks[last->end];
@@ -321,6 +332,60 @@ static bool group(xc_entity_extractor *x)
     return true;
 }
 
+/* Is a folded word the last word of a person's full name in the article? */
+static bool is_known_surname(const xc_entity_extractor *x, const char *key, size_t len, size_t people)
+{
+    for (size_t i = 0; i < people; i++) {
+        const xc_mention *m = &x->mentions.items[i];
+        if (m->type != XC_NER_PER)
+            continue;
+        const char *k = xc_mention_key(x, m);
+        if (m->key_len > len + 1 && k[m->key_len - len - 1] == ' ' && memcmp(k + m->key_len - len, key, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const xc_mention *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The tagger can miss or mistype a surname it found elsewhere in the same
+ * article ("Zelenskiy said" after "Volodymyr Zelenskiy"); a capitalised
+ * word that is the surname of a full name seen here is that person. */
+static bool recall_surnames(xc_entity_extractor *x, const char *text)
+{
+    size_t found = x->mentions.count, next = 0;
+    char key[XC_NAME_KEY_MAX];
+    for (size_t i = 0; i < found; i++) {
+        xc_mention *m = &x->mentions.items[i];
+        if (m->type != XC_NER_PER && memchr(xc_mention_key(x, m), ' ', m->key_len) == NULL &&
+            is_known_surname(x, xc_mention_key(x, m), m->key_len, found))
+            m->type = XC_NER_PER;
+    }
+    for (size_t t = 0; t < x->tokens.count; t++) {
+        const xc_token *tok = &x->tokens.items[t];
+        while (next < found && x->mentions.items[next].end <= tok->start)
+            next++;
+        if (next < found && x->mentions.items[next].start < tok->end)
+            continue; /* inside a mention */
+        if (tok->type != XC_TOK_WORD || !(tok->flags & XC_TF_UPPER_INITIAL) || (tok->flags & XC_TF_ALL_UPPER))
+            continue;
+        size_t n = xc_name_key(text + tok->start, tok->end - tok->start, key);
+        if (n < 3 || !is_known_surname(x, key, n, found))
+            continue;
+        xc_mention m = {.start = tok->start, .end = tok->end, .type = XC_NER_PER};
+        m.role_start = m.role_end = m.start;
+        if (!push_key(x, text, m.start, m.end, &m) || !XC_VEC_PUSH(&x->mentions, m))
+            return false;
+    }
+    if (x->mentions.count > found)
+        qsort(x->mentions.items, x->mentions.count, sizeof *x->mentions.items, by_start);
+    return true;
+}
+
 xc_status xc_entities_extract(xc_entity_extractor *x, const char *text, size_t len)
 {
     x->mentions.count = 0;
@@ -383,6 +448,8 @@ xc_status xc_entities_extract(xc_entity_extractor *x, const char *text, size_t l
                 return XC_ERR_NOMEM;
         }
     }
+    if (!recall_surnames(x, text))
+        return XC_ERR_NOMEM;
     return group(x) ? XC_OK : XC_ERR_NOMEM;
 }
 

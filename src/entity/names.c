@@ -7,6 +7,11 @@
 
 size_t xc_name_key(const char *name, size_t len, char *out)
 {
+    /* a possessive: Zelenskyy's, Zelenskyy’s */
+    if (len > 2 && name[len - 2] == '\'' && (name[len - 1] == 's' || name[len - 1] == 'S'))
+        len -= 2;
+    else if (len > 4 && memcmp(name + len - 4, "\xe2\x80\x99", 3) == 0 && (name[len - 1] == 's' || name[len - 1] == 'S'))
+        len -= 4;
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)name, (utf8proc_ssize_t)len, &folded,
                                       UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
@@ -127,6 +132,8 @@ static const char *const nicknames[][2] = {
     {"jeff", "jeffrey"},     {"jen", "jennifer"},     {"jenny", "jennifer"},  {"jerry", "gerald"},
     {"jim", "james"},        {"jimmy", "james"},      {"joe", "joseph"},      {"johnny", "john"},
     {"jon", "jonathan"},     {"kate", "katherine"},   {"kathy", "katherine"}, {"ken", "kenneth"},
+    {"katie", "katherine"},  {"kathryn", "katherine"},{"catherine", "katherine"}, {"mo", "maurice"},
+    {"nate", "nathan"},      {"zach", "zachary"},     {"josh", "joshua"},     {"manny", "manuel"},
     {"larry", "lawrence"},   {"liz", "elizabeth"},    {"matt", "matthew"},    {"meg", "margaret"},
     {"mick", "michael"},     {"mike", "michael"},     {"misha", "mikhail"},   {"nick", "nicholas"},
     {"pat", "patrick"},      {"peggy", "margaret"},   {"pete", "peter"},      {"phil", "philip"},
@@ -215,4 +222,19 @@ bool xc_is_acronym_of(const char *acronym, size_t an, const char *name, size_t n
         k++;
     }
     return k == an;
+}
+
+bool xc_name_is_tail(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an > bn)
+        return xc_name_is_tail(b, bn, a, an);
+    if (an < 4 || an == bn || b[bn - an - 1] != ' ' || memcmp(a, b + bn - an, an) != 0)
+        return false;
+    const char *words[16];
+    size_t lengths[16];
+    size_t n = xc_name_words(a, an, words, lengths, 16);
+    for (size_t i = 0; i < n; i++)
+        if (lengths[i] < 4)
+            return false;
+    return n > 0;
 }

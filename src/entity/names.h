@@ -36,6 +36,10 @@ bool xc_is_role_word(const char *key, size_t len);
  * "and", "for"? "eu" ← "european union", "us" ← "united states". */
 bool xc_is_acronym_of(const char *acronym, size_t an, const char *name, size_t nn);
 
+/* Is the shorter folded name the last word(s) of the longer ("colts",
+ * "indianapolis colts")? Words of 4 letters or more only. */
+bool xc_name_is_tail(const char *a, size_t an, const char *b, size_t bn);
+
 /* The words of a key: returns how many (at most `max`), with their spans. */
 size_t xc_name_words(const char *key, size_t len, const char **words, size_t *lengths, size_t max);
 

@@ -26,22 +26,27 @@ static bool global_key(int type, const char *key, size_t len)
     return len > 0 && (type != XC_NER_PER || words_in(key, len) >= 2);
 }
 
-static int64_t entity_of_key(xc_store *s, int type, const char *key, size_t len)
+/* The tagger may call one name a person in one article and an organisation
+ * in another: a specific name means one entity whatever its type. */
+static int64_t entity_of_key(xc_store *s, const char *key, size_t len)
 {
-    static const char sql[] = "SELECT entity FROM entity_keys WHERE type = ? AND key = ?";
+    static const char sql[] = "SELECT entity FROM entity_keys WHERE key = ?";
     sqlite3_stmt *st = xc_store_prepare(s, sql, NULL);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, type);
-    sqlite3_bind_text(st, 2, key, (int)len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, key, (int)len, SQLITE_STATIC);
     int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     return id;
 }
 
+/* Within a story a club or company may go by its last word(s) alone
+ * ("Colts" for "Indianapolis Colts"); across the store it may not. */
 static bool agree(int type, const char *a, size_t an, const char *b, size_t bn)
 {
-    return type == XC_NER_PER ? xc_person_names_agree(a, an, b, bn) : xc_other_names_agree(a, an, b, bn);
+    if (type == XC_NER_PER)
+        return xc_person_names_agree(a, an, b, bn);
+    return xc_other_names_agree(a, an, b, bn) || (type == XC_NER_ORG && xc_name_is_tail(a, an, b, bn));
 }
 
 /* The story's entity whose name agrees with the local entity's fullest
@@ -100,7 +105,7 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
     static const char insert_entity[] = "INSERT INTO entities (type, name, key) VALUES (?, ?, ?)";
     static const char rename[] = "UPDATE entities SET name = ?, key = ? WHERE id = ? AND length(key) - "
                                  "length(replace(key, ' ', '')) < ?";
-    static const char insert_key[] = "INSERT OR IGNORE INTO entity_keys (type, key, entity) VALUES (?, ?, ?)";
+    static const char insert_key[] = "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)";
     static const char insert_mention[] = "INSERT OR REPLACE INTO mentions (article, start, end, entity, text, role) "
                                          "VALUES (?, ?, ?, ?, ?, ?)";
     static const char count[] = "UPDATE entities SET mentions = mentions + ?, articles = articles + 1 WHERE id = ?";
@@ -117,11 +122,15 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
         for (size_t i = 0; i < x->mentions.count && id == 0; i++) {
             const xc_mention *m = &x->mentions.items[i];
             if (m->entity == e && global_key(type, xc_mention_key(x, m), m->key_len))
-                id = entity_of_key(s, type, xc_mention_key(x, m), m->key_len);
+                id = entity_of_key(s, xc_mention_key(x, m), m->key_len);
         }
-        /* 2. an entity of the story whose name agrees */
+        /* 2. an entity of the story whose name agrees; a lone word the
+         * tagger did not call a person may still be a person's surname
+         * ("Rubio" as a place) */
         if (id == 0 && story > 0)
             id = entity_in_story(s, story, type, key, name->key_len, err);
+        if (id == 0 && story > 0 && type != XC_NER_PER && words_in(key, name->key_len) == 1)
+            id = entity_in_story(s, story, XC_NER_PER, key, name->key_len, err);
         if (id < 0)
             return XC_ERR_STORE;
         sqlite3_stmt *st;
@@ -152,9 +161,8 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
             if (global_key(type, xc_mention_key(x, m), m->key_len)) {
                 if (!(st = xc_store_prepare(s, insert_key, err)))
                     return XC_ERR_STORE;
-                sqlite3_bind_int(st, 1, type);
-                sqlite3_bind_text(st, 2, xc_mention_key(x, m), (int)m->key_len, SQLITE_STATIC);
-                sqlite3_bind_int64(st, 3, id);
+                sqlite3_bind_text(st, 1, xc_mention_key(x, m), (int)m->key_len, SQLITE_STATIC);
+                sqlite3_bind_int64(st, 2, id);
                 if ((status = run(s, st, "storing an entity name", err)) != XC_OK)
                     return status;
             }

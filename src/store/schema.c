@@ -94,11 +94,9 @@ static const char *const migrations[] = {
     "  mentions INTEGER NOT NULL DEFAULT 0,"
     "  articles INTEGER NOT NULL DEFAULT 0"
     ");"
-    "CREATE TABLE entity_keys ("          /* folded names known to mean an entity */
-    "  type INTEGER NOT NULL,"
-    "  key TEXT NOT NULL,"
-    "  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
-    "  PRIMARY KEY (type, key)"
+    "CREATE TABLE entity_keys ("          /* folded names known to mean an entity, */
+    "  key TEXT PRIMARY KEY,"             /* whatever type the tagger gave them    */
+    "  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE"
     ") WITHOUT ROWID;"
     "CREATE TABLE mentions ("
     "  article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,"

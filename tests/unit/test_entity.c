@@ -1,0 +1,261 @@
+/* Entities: name keys and comparisons, grouping within an article, and
+ * identities across articles in the store. */
+#include <unistd.h>
+
+#include "test_util.h"
+
+#include "entity/extract.h"
+#include "entity/names.h"
+
+static void key_is(const char *name, const char *expected)
+{
+    char key[XC_NAME_KEY_MAX];
+    xc_name_key(name, strlen(name), key);
+    assert_string_equal(key, expected);
+}
+
+static void test_name_keys(void **state)
+{
+    (void)state;
+    key_is("U.S.", "us");
+    key_is("J.D. Vance", "jd vance");
+    key_is("Zelenskyy\xe2\x80\x99s", "zelenskyy");
+    key_is("Mohammed Bin  Salman", "mohammed bin salman");
+    key_is("S\xc3\xa3o Paulo", "sao paulo");
+    key_is("O'Brien", "obrien");
+    key_is("--", "");
+    char skel[64];
+    xc_name_skeleton("zelenskyy", 9, skel, sizeof skel);
+    assert_string_equal(skel, "zlnsk");
+    xc_name_skeleton("zelenskiy", 9, skel, sizeof skel);
+    assert_string_equal(skel, "zlnsk");
+    assert_true(xc_jaro_winkler("martha", 6, "marhta", 6) > 0.96 && xc_jaro_winkler("martha", 6, "marhta", 6) < 0.962);
+    assert_true(xc_jaro_winkler("abc", 3, "xyz", 3) == 0);
+}
+
+static bool people(const char *a, const char *b)
+{
+    return xc_person_names_agree(a, strlen(a), b, strlen(b));
+}
+
+static bool others(const char *a, const char *b)
+{
+    return xc_other_names_agree(a, strlen(a), b, strlen(b));
+}
+
+static void test_names_agree(void **state)
+{
+    (void)state;
+    assert_true(people("rubio", "marco rubio"));
+    assert_true(people("volodymyr zelenskiy", "volodymyr zelenskyy"));
+    assert_true(people("zelensky", "volodymyr zelenskyy"));
+    assert_true(people("mike waltz", "michael waltz"));
+    assert_true(people("jd vance", "j vance"));
+    assert_true(people("dmitry medevdev", "dmitry medvedev"));
+    assert_true(people("bin salman", "mohammed bin salman"));
+    assert_true(people("mohammed", "mohammed bin salman"));
+    /* different people who share a surname */
+    assert_false(people("hillary clinton", "bill clinton"));
+    assert_false(people("boris johnson", "lyndon johnson"));
+    assert_false(people("marco rubio", "marco polo"));
+    assert_true(others("eu", "european union"));
+    assert_true(others("us", "united states"));
+    assert_true(others("nato", "north atlantic treaty organization"));
+    assert_false(others("un", "european union"));
+    assert_true(xc_name_is_tail("colts", 5, "indianapolis colts", 18));
+    assert_false(xc_name_is_tail("new", 3, "new york", 8));
+    assert_true(xc_is_role_word("president", 9));
+    assert_false(xc_is_role_word("rubio", 5));
+    size_t n;
+    assert_string_equal(xc_first_name_canonical("bill", 4, &n), "william");
+}
+
+static xc_ner_tagger tagger;
+static bool have_model;
+
+static int load_model(void **state)
+{
+    (void)state;
+    xc_error err = {0};
+    have_model = xc_ner_tagger_open(&tagger, NULL, &err) == XC_OK;
+    return 0;
+}
+
+static int unload_model(void **state)
+{
+    (void)state;
+    if (have_model)
+        xc_ner_tagger_close(&tagger);
+    return 0;
+}
+
+/* The entity of the mention whose text is `name`, or -1. */
+static long entity_named(const xc_entity_extractor *x, const char *text, const char *name)
+{
+    for (size_t i = 0; i < x->mentions.count; i++) {
+        const xc_mention *m = &x->mentions.items[i];
+        if (m->end - m->start == strlen(name) && memcmp(text + m->start, name, m->end - m->start) == 0)
+            return (long)m->entity;
+    }
+    return -1;
+}
+
+static void test_article_grouping(void **state)
+{
+    (void)state;
+    if (!have_model)
+        skip();
+    static const char text[] =
+        "Secretary of State Marco Rubio met Ukrainian President Volodymyr Zelenskyy in Jeddah on Tuesday. "
+        "Rubio said the talks with Zelenskyy\xe2\x80\x99s team went well. Saudi Crown Prince Mohammed bin Salman "
+        "hosted the meeting, and Prince Mohammed later spoke to reporters.\n\n"
+        "The European Union welcomed the talks. An EU spokesman said the U.S. and the United States Congress "
+        "would be kept informed.";
+    xc_entity_extractor x = {.tagger = &tagger};
+    assert_int_equal(xc_entities_extract(&x, text, sizeof text - 1), XC_OK);
+    long rubio = entity_named(&x, text, "Marco Rubio");
+    assert_true(rubio >= 0);
+    assert_int_equal(entity_named(&x, text, "Rubio"), rubio);
+    long zelenskyy = entity_named(&x, text, "Volodymyr Zelenskyy");
+    assert_true(zelenskyy >= 0 && zelenskyy != rubio);
+    assert_int_equal(entity_named(&x, text, "Zelenskyy"), zelenskyy);
+    long mbs = entity_named(&x, text, "Mohammed bin Salman");
+    assert_true(mbs >= 0);
+    long mohammed = entity_named(&x, text, "Mohammed"); /* when the tagger finds it */
+    assert_true(mohammed < 0 || mohammed == mbs);
+    assert_int_equal(entity_named(&x, text, "EU"), entity_named(&x, text, "European Union"));
+    /* roles are kept apart from names */
+    bool role_seen = false;
+    for (size_t i = 0; i < x.mentions.count; i++) {
+        const xc_mention *m = &x.mentions.items[i];
+        if ((long)m->entity == rubio && m->role_end - m->role_start == strlen("Secretary of State"))
+            role_seen = memcmp(text + m->role_start, "Secretary of State", m->role_end - m->role_start) == 0;
+    }
+    assert_true(role_seen);
+    assert_int_equal(x.entities.items[rubio].type, XC_NER_PER);
+    /* empty and name-less texts */
+    assert_int_equal(xc_entities_extract(&x, "", 0), XC_OK);
+    assert_int_equal(x.mentions.count, 0);
+    assert_int_equal(xc_entities_extract(&x, "nothing to see here.", 20), XC_OK);
+    assert_int_equal(x.mentions.count, 0);
+    xc_entity_extractor_free(&x);
+}
+
+typedef struct found {
+    char name[128];
+    char variants[512];
+    size_t articles;
+    int count;
+} found;
+
+static int collect(void *user, const xc_entity *e)
+{
+    found *f = user;
+    if (f[0].count >= 63)
+        return 1;
+    found *slot = &f[++f[0].count];
+    snprintf(slot->name, sizeof slot->name, "%s", e->name);
+    slot->variants[0] = '\0';
+    for (size_t i = 0; i < e->variant_count; i++) {
+        strncat(slot->variants, e->variants[i].text, sizeof slot->variants - strlen(slot->variants) - 2);
+        strcat(slot->variants, "|");
+    }
+    slot->articles = e->articles;
+    return 0;
+}
+
+/* The entity one of whose spellings is `variant` exactly. */
+static const found *find(const found *f, const char *variant)
+{
+    size_t n = strlen(variant);
+    for (int i = 1; i <= f[0].count; i++)
+        for (const char *v = f[i].variants; *v;) {
+            const char *bar = strchr(v, '|');
+            if ((size_t)(bar - v) == n && memcmp(v, variant, n) == 0)
+                return &f[i];
+            v = bar + 1;
+        }
+    return NULL;
+}
+
+static void test_identities_across_articles(void **state)
+{
+    (void)state;
+    if (!have_model)
+        skip();
+    char dir[] = "/tmp/xc-entity-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char jsonl[256], db[256];
+    snprintf(jsonl, sizeof jsonl, "%s/in.jsonl", dir);
+    snprintf(db, sizeof db, "%s/x.db", dir);
+    FILE *f = fopen(jsonl, "w");
+    /* one story told three times with different spellings, and an
+     * unrelated story about another Johnson */
+    fputs("{\"id\":\"a\",\"published\":\"2025-03-11\",\"text\":\"Ukrainian President Volodymyr Zelenskyy said on "
+          "Tuesday that talks with Secretary of State Marco Rubio in Jeddah went well. Zelenskyy thanked Saudi "
+          "Arabia for hosting the ceasefire talks with the United States.\"}\n",
+          f);
+    fputs("{\"id\":\"b\",\"published\":\"2025-03-11\",\"text\":\"On Tuesday, President Volodymyr Zelenskiy welcomed the ceasefire talks "
+          "in Jeddah, Saudi Arabia, where Ukrainian officials met U.S. Secretary of State Marco Rubio. Zelenskiy "
+          "said Ukraine was ready for a ceasefire.\"}\n",
+          f);
+    fputs("{\"id\":\"c\",\"published\":\"2025-03-12\",\"text\":\"In Jeddah, Rubio and Ukrainian officials agreed "
+          "on ceasefire talks. Zelensky, the Ukrainian president, said Saudi Arabia had been a good host for the "
+          "talks with the U.S.\"}\n",
+          f);
+    fputs("{\"id\":\"d\",\"published\":\"2025-06-01\",\"text\":\"The cricket club of Leeds signed bowler Mark "
+          "Johnson on Sunday. Johnson, 24, joins from a county side and will play in the summer league, the "
+          "club said in a statement about the bowling attack.\"}\n",
+          f);
+    fputs("{\"id\":\"e\",\"published\":\"2025-06-20\",\"text\":\"Astronomers at the observatory in Chile said "
+          "Elena Johnson led the team that found the comet. Johnson said the telescope recorded the comet for "
+          "three nights in a row before the discovery was confirmed.\"}\n",
+          f);
+    fclose(f);
+    xc_error err = {0};
+    xc_ctx *ctx = xc_open(db, &err);
+    assert_non_null(ctx);
+    const char *paths[] = {jsonl};
+    xc_ingest_options options = {.format = XC_FORMAT_JSONL};
+    xc_ingest_summary summary;
+    assert_int_equal(xc_ingest_paths(ctx, paths, 1, &options, NULL, NULL, &summary, &err), XC_OK);
+    found all[64];
+    memset(all, 0, sizeof all);
+    assert_int_equal(xc_entities_each(ctx, &(xc_entity_query){0}, collect, all, &err), XC_OK);
+    const found *z = find(all, "Volodymyr Zelenskyy");
+    assert_non_null(z);
+    assert_ptr_equal(find(all, "Zelenskiy"), z);
+    assert_ptr_equal(find(all, "Zelensky"), z);
+    assert_int_equal(z->articles, 3);
+    const found *r = find(all, "Marco Rubio");
+    assert_non_null(r);
+    assert_ptr_equal(find(all, "Rubio"), r);
+    assert_ptr_equal(find(all, "U.S."), find(all, "United States"));
+    /* two Johnsons in two stories stay two people */
+    const found *mark = find(all, "Mark Johnson"), *elena = find(all, "Elena Johnson");
+    assert_non_null(mark);
+    assert_non_null(elena);
+    assert_ptr_not_equal(mark, elena);
+    /* a story's entities only */
+    found one[64];
+    memset(one, 0, sizeof one);
+    xc_entity_query q = {.story = 1};
+    assert_int_equal(xc_entities_each(ctx, &q, collect, one, &err), XC_OK);
+    assert_non_null(find(one, "Marco Rubio"));
+    assert_null(find(one, "Mark Johnson"));
+    xc_close(ctx);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_keys),
+        cmocka_unit_test(test_names_agree),
+        cmocka_unit_test(test_article_grouping),
+        cmocka_unit_test(test_identities_across_articles),
+    };
+    return cmocka_run_group_tests(tests, load_model, unload_model);
+}
