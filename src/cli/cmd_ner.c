@@ -67,11 +67,19 @@ static bool parse_ner_args(const cli *c, int first, const char *what, ner_args *
     return !bad;
 }
 
+/* A file the user named that cannot be read or parsed: exit 1, as for
+ * other input (3 stays for the system failing). */
+static int input_fail(const xc_error *err)
+{
+    int rc = cli_fail(err);
+    return err->status == XC_ERR_IO || err->status == XC_ERR_FORMAT ? EXIT_PARTIAL : rc;
+}
+
 static int open_tagger(const ner_args *args, xc_ner_tagger *t)
 {
     xc_error err = {0};
     if (xc_ner_tagger_open(t, args->model, &err) != XC_OK)
-        return cli_fail(&err);
+        return input_fail(&err);
     return EXIT_OK;
 }
 
@@ -80,7 +88,7 @@ static int tag_file(const char *path, const xc_ner_tagger *t, xc_conll *c, uint8
 {
     xc_error err = {0};
     if (xc_conll_read(path, c, warn_line, NULL, &err) != XC_OK)
-        return cli_fail(&err);
+        return input_fail(&err);
     *iob = malloc(c->tokens.count + 1);
     if (!*iob) {
         xc_conll_free(c);
@@ -361,10 +369,10 @@ int train_ner(const cli *c)
     xc_error err = {0};
     xc_conll train, dev;
     if (xc_conll_read(args.train, &train, warn_line, NULL, &err) != XC_OK)
-        return cli_fail(&err);
+        return input_fail(&err);
     if (xc_conll_read(args.dev, &dev, warn_line, NULL, &err) != XC_OK) {
         xc_conll_free(&train);
-        return cli_fail(&err);
+        return input_fail(&err);
     }
     xc_ner_tagger t = {0};
     uint64_t kinds = (args.no_gazetteer ? 0 : XC_NER_USES_GAZETTEER) | (args.no_clusters ? 0 : XC_NER_USES_CLUSTERS);

@@ -180,8 +180,9 @@ static size_t split_people(const char *text, const xc_token *toks, const xc_ner_
         xc_ner_span sp = in[j];
         for (uint32_t k = sp.start; sp.type == XC_NER_PER && k < sp.end; k++) {
             const xc_token *t = &toks[k];
-            if (t->type == XC_TOK_WORD && !(t->flags & (XC_TF_UPPER_INITIAL | XC_TF_ALL_UPPER)) &&
-                !is_name_particle(text + t->start, t->end - t->start)) {
+            bool lower = t->type == XC_TOK_WORD && !(t->flags & (XC_TF_UPPER_INITIAL | XC_TF_ALL_UPPER)) &&
+                         !is_name_particle(text + t->start, t->end - t->start);
+            if (lower || t->type == XC_TOK_PUNCT || t->type == XC_TOK_SYMBOL) {
                 if (k > sp.start)
                     out[n++] = (xc_ner_span){sp.start, k, sp.type};
                 sp.start = k + 1;
@@ -207,6 +208,14 @@ static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *sp
             sp.end--;
         if (sp.start == sp.end || !(toks[sp.start].flags & (XC_TF_UPPER_INITIAL | XC_TF_HAS_DIGIT)))
             continue;
+        /* "U.S. National Security Adviser", "Foreign Minister": a title,
+         * not an organisation; role_before() gives it to the person */
+        if (sp.type != XC_NER_PER) {
+            char key[XC_NAME_KEY_MAX];
+            const xc_token *last = &toks[sp.end - 1];
+            if (xc_is_role_word(key, xc_name_key(text + last->start, last->end - last->start, key)))
+                continue;
+        }
         /* "Mohammed bin Salman" with only "Salman" tagged: take in the
          * particle and the capitalised word before it */
         if (sp.type == XC_NER_PER && sp.start >= 2 && (kept == 0 || spans[kept - 1].end < sp.start - 1)) {
@@ -399,6 +408,18 @@ xc_status xc_entities_extract(xc_entity_extractor *x, const char *text, size_t l
         st = xc_split_sentences(text, len, &x->tokens, &x->sentences);
     if (st != XC_OK)
         return st;
+    /* how the whole article writes each word, before tagging any of it */
+    xc_ner_document_clear(&x->document);
+    for (size_t k = 0; k < x->sentences.count; k++) {
+        const xc_sentence *s = &x->sentences.items[k];
+        if (!ensure_scratch(x, s->token_count + 1))
+            return XC_ERR_NOMEM;
+        const xc_token *toks = x->tokens.items + s->first_token;
+        for (size_t i = 0; i < s->token_count; i++)
+            tagger_word(text, &toks[i], &x->words[i], &x->lengths[i]);
+        if (!xc_ner_document_add(&x->document, x->words, x->lengths, s->token_count))
+            return XC_ERR_NOMEM;
+    }
     for (size_t k = 0; k < x->sentences.count; k++) {
         const xc_sentence *s = &x->sentences.items[k];
         size_t n = s->token_count;
@@ -411,6 +432,7 @@ xc_status xc_entities_extract(xc_entity_extractor *x, const char *text, size_t l
             tagger_word(text, &toks[i], &x->words[i], &x->lengths[i]);
         if (xc_ner_sentence_prepare(&x->prepared, &x->tagger->resources, x->words, x->lengths, n) != XC_OK)
             return XC_ERR_NOMEM;
+        xc_ner_document_apply(&x->document, &x->prepared);
         xc_ner_model_decode(&x->tagger->model, &x->prepared, &x->history, x->labels);
         if (!xc_ner_history_add(&x->history, &x->prepared, x->labels))
             return XC_ERR_NOMEM;
@@ -462,6 +484,7 @@ void xc_entity_extractor_free(xc_entity_extractor *x)
     xc_sentence_list_free(&x->sentences);
     xc_ner_sentence_free(&x->prepared);
     xc_ner_history_free(&x->history);
+    xc_ner_document_free(&x->document);
     free(x->words);
     free(x->lengths);
     free(x->labels);

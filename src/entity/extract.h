@@ -35,6 +35,7 @@ typedef struct xc_entity_extractor {
     xc_sentence_list sentences;
     xc_ner_sentence prepared;
     xc_ner_history history;
+    xc_ner_document document;
     const char **words;
     size_t *lengths;
     uint8_t *labels, *iob;

@@ -17,7 +17,7 @@ enum {
     F_SHAPE_PREV, F_SHAPE_NEXT, F_SHAPES_PREV_THIS, F_SHAPES_THIS_NEXT,
     F_BIGRAM_PREV, F_BIGRAM_NEXT, F_FIRST_SHAPE, F_HEADLINE_SHAPE, F_LENGTH,
     F_GAZ, F_GAZ_PREV, F_GAZ_NEXT, F_CLUSTER, F_CLUSTER_PREV, F_CLUSTER_NEXT,
-    F_FORM_PREV, F_FORM_NEXT, F_HISTORY_TYPE, F_HISTORY_MAJORITY,
+    F_FORM_PREV, F_FORM_NEXT, F_HISTORY_TYPE, F_HISTORY_MAJORITY, F_DOCUMENT, F_CASE_WINDOW,
     F_LABEL = 64, F_LABELS, F_LABEL_LOWER, F_LABEL_SHAPE,
 };
 
@@ -245,10 +245,29 @@ size_t xc_ner_static_features(const xc_ner_sentence *s, size_t i, uint64_t *out)
          i + 2 < s->count ? s->tokens[i + 2].lower_len : 4);
     if (s->headline)
         emit(&e, F_HEADLINE_SHAPE, LOWER(s, i));
+    /* capitalisation of the window -2..+2 as one pattern */
+    char window[5];
+    for (int k = -2; k <= 2; k++) {
+        long at = (long)i + k;
+        char c = '_';
+        if (at >= 0 && (size_t)at < s->count) {
+            const xc_ner_token_info *w = &s->tokens[at];
+            c = w->shape_len ? s->chars[w->shape] : '_';
+            if (c != 'X' && c != 'x' && c != 'd')
+                c = '.';
+        }
+        window[k + 2] = c;
+    }
+    emit(&e, F_CASE_WINDOW, window, 5);
+
     uint8_t length = (uint8_t)(n > 12 ? 12 : n);
     emit(&e, F_LENGTH, (const char *)&length, 1);
     emit_gazetteer(&e, F_GAZ, t->gazetteer);
     emit_cluster(&e, F_CLUSTER, t, 4);
+    if (t->shape_len > 0 && s->chars[t->shape] == 'X') {
+        uint8_t doc[2] = {t->document, (uint8_t)(i == 0)};
+        emit(&e, F_DOCUMENT, (const char *)doc, 2);
+    }
     return e.count;
 }
 
@@ -260,6 +279,7 @@ size_t xc_ner_label_features(const xc_ner_sentence *s, size_t i, uint8_t prev, u
     emit(&e, F_LABELS, (const char *)both, 2);
     emit2(&e, F_LABEL_LOWER, (const char *)&prev, 1, LOWER(s, i));
     emit2(&e, F_LABEL_SHAPE, (const char *)&prev, 1, SHAPE(s, i));
+
     return e.count;
 }
 
@@ -321,4 +341,60 @@ size_t xc_ner_history_features(const xc_ner_sentence *s, size_t i, const xc_ner_
     uint8_t v = (uint8_t)best;
     emit(&e, F_HISTORY_MAJORITY, (const char *)&v, 1);
     return e.count;
+}
+
+/* Lower-case a word (ASCII) into `out`; returns its length, 0 if too long. */
+static size_t lower_word(const char *w, size_t n, char *out, size_t cap)
+{
+    if (n == 0 || n > cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    return n;
+}
+
+void xc_ner_document_clear(xc_ner_document *d)
+{
+    xc_strmap_free(&d->words);
+}
+
+void xc_ner_document_free(xc_ner_document *d)
+{
+    xc_strmap_free(&d->words);
+}
+
+bool xc_ner_document_add(xc_ner_document *d, const char *const *words, const size_t *lengths, size_t count)
+{
+    char key[64];
+    for (size_t i = 0; i < count; i++) {
+        const char *w = words[i];
+        size_t n = lower_word(w, lengths[i], key, sizeof key);
+        if (n == 0 || !((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z')))
+            continue;
+        uint32_t bits = 0;
+        if (w[0] >= 'a' && w[0] <= 'z')
+            bits = XC_NER_DOC_LOWER;
+        else if (i > 0)
+            bits = XC_NER_DOC_CAPITALISED_INSIDE;
+        if (!bits)
+            continue;
+        uint32_t old = 0;
+        xc_strmap_get(&d->words, key, n, &old);
+        if ((old | bits) != old && !xc_strmap_put(&d->words, key, n, old | bits))
+            return false;
+    }
+    return true;
+}
+
+void xc_ner_document_apply(const xc_ner_document *d, xc_ner_sentence *s)
+{
+    char key[64];
+    for (size_t i = 0; i < s->count; i++) {
+        const xc_ner_token_info *t = &s->tokens[i];
+        size_t n = lower_word(s->chars + t->form, t->form_len, key, sizeof key);
+        uint32_t bits = 0;
+        if (n)
+            xc_strmap_get(&d->words, key, n, &bits);
+        s->tokens[i].document = (uint8_t)bits;
+    }
 }

@@ -29,7 +29,10 @@ typedef struct xc_ner_token_info {
     const char *cluster;       /* Brown path or NULL */
     uint32_t cluster_len;
     uint32_t gazetteer;        /* XC_GAZ_* bits */
+    uint8_t document;          /* XC_NER_DOC_* bits: how the document writes the word */
 } xc_ner_token_info;
+
+
 
 /* A sentence prepared for feature extraction; reuse one for many sentences. */
 typedef struct xc_ner_sentence {
@@ -42,6 +45,22 @@ typedef struct xc_ner_sentence {
     size_t *lengths;
     bool headline;      /* every cased letter upper case */
 } xc_ner_sentence;
+
+/* How the rest of a document writes a word: a capitalised word that the
+ * same text also writes in lower case is likelier a common word starting a
+ * sentence; one capitalised mid-sentence elsewhere is likelier a name. */
+enum { XC_NER_DOC_LOWER = 1, XC_NER_DOC_CAPITALISED_INSIDE = 2 };
+
+typedef struct xc_ner_document {
+    xc_strmap words; /* lower-cased word → XC_NER_DOC_* bits */
+} xc_ner_document;
+
+void xc_ner_document_clear(xc_ner_document *d);
+void xc_ner_document_free(xc_ner_document *d);
+/* Note how one sentence (its words) writes each word. */
+bool xc_ner_document_add(xc_ner_document *d, const char *const *words, const size_t *lengths, size_t count);
+/* Set each token's `document` bits in a prepared sentence. */
+void xc_ner_document_apply(const xc_ner_document *d, xc_ner_sentence *s);
 
 xc_status xc_ner_sentence_prepare(xc_ner_sentence *s, const xc_ner_resources *r, const char *const *words,
                                   const size_t *lengths, size_t count);

@@ -122,6 +122,32 @@ done:
     return st;
 }
 
+/* The document statistics of the document whose first sentence is `k`. */
+static bool read_document(const xc_conll *c, size_t k, xc_ner_document *d)
+{
+    xc_ner_document_clear(d);
+    const char *words[512];
+    size_t lengths[512];
+    for (size_t j = k; j < c->sentences.count && c->sentences.items[j].doc == c->sentences.items[k].doc; j++) {
+        const xc_conll_sentence *sent = &c->sentences.items[j];
+        for (size_t from = 0; from < sent->count; from += 512) {
+            size_t n = sent->count - from < 512 ? sent->count - from : 512;
+            for (size_t i = 0; i < n; i++) {
+                words[i] = c->tokens.items[sent->first + from + i].text;
+                lengths[i] = c->tokens.items[sent->first + from + i].len;
+            }
+            if (!xc_ner_document_add(d, words, lengths, n))
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool starts_document(const xc_conll *c, size_t k)
+{
+    return k == 0 || c->sentences.items[k].doc != c->sentences.items[k - 1].doc;
+}
+
 xc_status xc_ner_tag_conll(const xc_ner_model *m, const xc_ner_resources *resources, const xc_conll *c,
                            uint8_t *iob, xc_error *err)
 {
@@ -130,11 +156,17 @@ xc_status xc_ner_tag_conll(const xc_ner_model *m, const xc_ner_resources *resour
     size_t *lengths = NULL, cap = 0;
     uint8_t *labels = NULL;
     xc_ner_history history = {0};
+    xc_ner_document document = {0};
     xc_status st = XC_OK;
     for (size_t k = 0; k < c->sentences.count && st == XC_OK; k++) {
         const xc_conll_sentence *sent = &c->sentences.items[k];
-        if (k > 0 && sent->doc != c->sentences.items[k - 1].doc)
+        if (starts_document(c, k)) {
             xc_ner_history_clear(&history);
+            if (!read_document(c, k, &document)) {
+                st = xc_fail(err, XC_ERR_NOMEM, "tagging: out of memory");
+                break;
+            }
+        }
         if (sent->count > cap) {
             cap = sent->count;
             free(words);
@@ -156,12 +188,14 @@ xc_status xc_ner_tag_conll(const xc_ner_model *m, const xc_ner_resources *resour
             st = xc_fail(err, XC_ERR_NOMEM, "tagging: out of memory");
             break;
         }
+        xc_ner_document_apply(&document, &s);
         xc_ner_model_decode(m, &s, &history, labels);
         if (!xc_ner_history_add(&history, &s, labels))
             st = xc_fail(err, XC_ERR_NOMEM, "tagging: out of memory");
         xc_bilou_to_iob(labels, sent->count, iob + sent->first);
     }
     xc_ner_history_free(&history);
+    xc_ner_document_free(&document);
     xc_ner_sentence_free(&s);
     free(words);
     free(lengths);
@@ -213,6 +247,7 @@ xc_status xc_ner_train(const xc_conll *train, const xc_conll *dev, const xc_ner_
     uint8_t *guesses = malloc(n_tokens + 1);
     size_t n_docs = 0;
     xc_ner_history history = {0};
+    xc_ner_document document = {0};
     uint8_t *dev_tags = malloc(dev->tokens.count + 1);
     const char **words = malloc((n_tokens + 1) * sizeof *words);
     size_t *lengths = malloc((n_tokens + 1) * sizeof *lengths);
@@ -226,6 +261,10 @@ xc_status xc_ner_train(const xc_conll *train, const xc_conll *dev, const xc_ner_
     /* The label-independent features of every training token, as rows. */
     for (size_t k = 0; k < n_sent; k++) {
         const xc_conll_sentence *sent = &train->sentences.items[k];
+        if (starts_document(train, k) && !read_document(train, k, &document)) {
+            st = xc_fail(err, XC_ERR_NOMEM, "training: out of memory");
+            goto done;
+        }
         for (size_t i = 0; i < sent->count; i++) {
             const xc_conll_token *tok = &train->tokens.items[sent->first + i];
             words[sent->first + i] = tok->text;
@@ -237,6 +276,7 @@ xc_status xc_ner_train(const xc_conll *train, const xc_conll *dev, const xc_ner_
             st = xc_fail(err, XC_ERR_NOMEM, "training: out of memory");
             goto done;
         }
+        xc_ner_document_apply(&document, &s);
         for (size_t i = 0; i < sent->count; i++) {
             uint64_t feats[XC_NER_MAX_STATIC];
             size_t n = xc_ner_static_features(&s, i, feats);
@@ -379,6 +419,7 @@ done:
         xc_ner_model_free(out);
     trainer_free(&t);
     xc_ner_history_free(&history);
+    xc_ner_document_free(&document);
     free(doc_first);
     free(guesses);
     xc_ner_sentence_free(&s);

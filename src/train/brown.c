@@ -513,6 +513,89 @@ static bool tree_paths(const uint32_t (*child)[2], uint32_t leaves, uint32_t roo
     return ok;
 }
 
+/* Phase 2: merge the leaf clusters down to one; the merges make the tree
+ * and the tree the paths. `leaf` is each word's leaf (by rank), renumbered
+ * here in path order. False when out of memory. */
+static bool build_tree(state *st, uint32_t leaves, uint32_t *leaf, uint32_t kept, char **paths,
+                       const xc_brown_params *params, size_t done_steps, size_t total)
+{
+    model *m = &st->m;
+    uint32_t *node_of = malloc((size_t)m->S * sizeof *node_of);
+    uint32_t *leaf_id = malloc((size_t)leaves * sizeof *leaf_id);
+    uint32_t(*child)[2] = malloc((size_t)leaves * sizeof *child);
+    bool ok = node_of && leaf_id && child;
+    if (ok) {
+        for (uint32_t i = 0; i < m->nactive; i++)
+            node_of[m->active[i]] = i;
+        uint32_t next_node = leaves;
+        while (m->nactive > 1) {
+            uint32_t a, b;
+            best_pair(m, &a, &b);
+            merge(m, a, b);
+            child[next_node - leaves][0] = node_of[a];
+            child[next_node - leaves][1] = node_of[b];
+            node_of[a] = next_node++;
+            if (params && params->progress && (++done_steps % 64 == 0 || done_steps == total))
+                params->progress(params->user, done_steps, total);
+        }
+        ok = tree_paths((const uint32_t(*)[2])child, leaves, node_of[m->active[0]], leaf_id, paths);
+    }
+    if (ok)
+        for (uint32_t r = 0; r < kept; r++)
+            leaf[r] = leaf_id[leaf[r]];
+    free(node_of), free(leaf_id), free(child);
+    return ok;
+}
+
+/* Both phases over the kept words (`order`: by decreasing frequency, whose
+ * bigrams are in st->right and st->left); fills out->cluster, paths,
+ * clusters and mi_bits. False when out of memory. */
+static bool cluster_words(state *st, const ranked *order, uint32_t kept, uint32_t C,
+                          const xc_brown_params *params, xc_brown_result *out)
+{
+    uint32_t leaves = kept < C ? kept : C;
+    uint32_t S = leaves + 1;
+    st->slot_of = malloc((size_t)kept * sizeof(uint32_t));
+    st->next = malloc((size_t)kept * sizeof(uint32_t));
+    st->head = malloc((size_t)S * sizeof(uint32_t));
+    st->size = calloc(S, sizeof(uint32_t));
+    out->paths = calloc(leaves, sizeof *out->paths);
+    if (!st->slot_of || !st->next || !st->head || !st->size || !out->paths ||
+        !model_init(&st->m, S, (double)out->tokens, (double)out->bigrams))
+        return false;
+    out->clusters = leaves;
+    size_t total = (size_t)kept + leaves - 1, done_steps = 0;
+
+    /* Phase 1: the C most frequent words, then each further word enters and
+     * the cheapest pair is merged. */
+    uint32_t free_slot = leaves;
+    for (uint32_t r = 0; r < kept; r++) {
+        add_word(st, r, r < leaves ? r : free_slot, (double)order[r].count);
+        if (r >= leaves) {
+            uint32_t a, b;
+            best_pair(&st->m, &a, &b);
+            free_slot = merge_words(st, a, b);
+        }
+        if (params && params->progress && (++done_steps % 64 == 0 || done_steps == total))
+            params->progress(params->user, done_steps, total);
+    }
+    out->mi_bits = out->bigrams ? mutual_information(&st->m) / (double)out->bigrams / log(2.0) : 0.0;
+
+    /* Each word's leaf: its slot's place among the active slots (kept in
+     * st->head, which phase 2 does not need; slot_of, by rank, then holds
+     * the leaves). */
+    uint32_t *place = st->head;
+    for (uint32_t i = 0; i < st->m.nactive; i++)
+        place[st->m.active[i]] = i;
+    for (uint32_t r = 0; r < kept; r++)
+        st->slot_of[r] = place[st->slot_of[r]];
+    if (!build_tree(st, leaves, st->slot_of, kept, out->paths, params, done_steps, total))
+        return false;
+    for (uint32_t r = 0; r < kept; r++)
+        out->cluster[order[r].id] = st->slot_of[r];
+    return true;
+}
+
 static xc_status nomem(xc_error *err)
 {
     return xc_fail(err, XC_ERR_NOMEM, "brown clustering: out of memory");
@@ -572,88 +655,11 @@ xc_status xc_brown_cluster(const uint32_t *tokens, size_t n, uint32_t words,
 
     state st = {0};
     xc_status status = XC_OK;
-    uint32_t (*child)[2] = NULL;
-    uint32_t *node_of = NULL, *leaf_id = NULL;
-    if (!build_adjacency(tokens, n, rank_of, kept, &st.right, &st.left, &out->bigrams)) {
+    if (!build_adjacency(tokens, n, rank_of, kept, &st.right, &st.left, &out->bigrams) ||
+        !cluster_words(&st, order, kept, C, params, out))
         status = nomem(err);
-        goto done;
-    }
-    uint32_t C0 = kept < C ? kept : C; /* leaf clusters */
-    uint32_t S = C0 + 1;
-    st.slot_of = malloc((size_t)kept * sizeof(uint32_t));
-    st.next = malloc((size_t)kept * sizeof(uint32_t));
-    st.head = malloc((size_t)S * sizeof(uint32_t));
-    st.size = calloc(S, sizeof(uint32_t));
-    if (!st.slot_of || !st.next || !st.head || !st.size ||
-        !model_init(&st.m, S, (double)tokens_kept, (double)out->bigrams)) {
-        status = nomem(err);
-        goto done;
-    }
-    size_t total = (size_t)kept + C0 - 1, done_steps = 0;
-    void (*progress)(void *, size_t, size_t) = params ? params->progress : NULL;
-    void *user = params ? params->user : NULL;
-
-    /* Phase 1: the C most frequent words, then each further word enters and
-     * the cheapest pair is merged. */
-    uint32_t free_slot = C0;
-    for (uint32_t r = 0; r < kept; r++) {
-        uint32_t slot = r < C0 ? r : free_slot;
-        add_word(&st, r, slot, (double)order[r].count);
-        if (r >= C0) {
-            uint32_t a, b;
-            best_pair(&st.m, &a, &b);
-            free_slot = merge_words(&st, a, b);
-        }
-        if (progress && (++done_steps % 64 == 0 || done_steps == total))
-            progress(user, done_steps, total);
-    }
-    out->mi_bits = out->bigrams ? mutual_information(&st.m) / (double)out->bigrams / log(2.0) : 0.0;
-
-    /* Phase 2: merge the C0 clusters down to one; the merges make the tree. */
-    node_of = malloc((size_t)S * sizeof *node_of);
-    leaf_id = malloc((size_t)C0 * sizeof *leaf_id);
-    child = malloc((size_t)C0 * sizeof *child);
-    out->paths = calloc(C0, sizeof *out->paths);
-    if (!node_of || !leaf_id || !child || !out->paths) {
-        status = nomem(err);
-        goto done;
-    }
-    out->clusters = C0;
-    uint32_t *slot_leaf = malloc((size_t)S * sizeof *slot_leaf);
-    if (!slot_leaf) {
-        status = nomem(err);
-        goto done;
-    }
-    for (uint32_t i = 0; i < st.m.nactive; i++) {
-        slot_leaf[st.m.active[i]] = i;
-        node_of[st.m.active[i]] = i;
-    }
-    for (uint32_t r = 0; r < kept; r++)
-        out->cluster[order[r].id] = slot_leaf[st.slot_of[r]]; /* renumbered below */
-    free(slot_leaf);
-    uint32_t next_node = C0;
-    while (st.m.nactive > 1) {
-        uint32_t a, b;
-        best_pair(&st.m, &a, &b);
-        merge(&st.m, a, b);
-        child[next_node - C0][0] = node_of[a];
-        child[next_node - C0][1] = node_of[b];
-        node_of[a] = next_node++;
-        if (progress && (++done_steps % 64 == 0 || done_steps == total))
-            progress(user, done_steps, total);
-    }
-    uint32_t root = node_of[st.m.active[0]];
-    if (!tree_paths((const uint32_t(*)[2])child, C0, root, leaf_id, out->paths)) {
-        status = nomem(err);
-        goto done;
-    }
-    for (uint32_t w = 0; w < words; w++)
-        if (out->cluster[w] != XC_BROWN_NONE)
-            out->cluster[w] = leaf_id[out->cluster[w]];
-
-done:
     state_free(&st);
-    free(order), free(rank_of), free(child), free(node_of), free(leaf_id);
+    free(order), free(rank_of);
     return status;
 }
 
