@@ -200,7 +200,7 @@ static void test_identities_across_articles(void **state)
           "said Ukraine was ready for a ceasefire.\"}\n",
           f);
     fputs("{\"id\":\"c\",\"published\":\"2025-03-12\",\"text\":\"In Jeddah, Rubio and Ukrainian officials agreed "
-          "on ceasefire talks. Zelensky, the Ukrainian president, said Saudi Arabia had been a good host for the "
+          "on ceasefire talks. Ukrainian President Zelensky said Saudi Arabia had been a good host for the "
           "talks with the U.S.\"}\n",
           f);
     fputs("{\"id\":\"d\",\"published\":\"2025-06-01\",\"text\":\"The cricket club of Leeds signed bowler Mark "
