@@ -179,7 +179,11 @@ build/bench/bench_engine: bench/bench_engine.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine
+build/bench/bench_ner: bench/bench_ner.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+bench: deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine build/bench/bench_ner
 	sh bench/run.sh $(SHARED)
 
 clean:

@@ -101,6 +101,14 @@ if [ "$STREAM" -gt 0 ]; then
 fi
 
 echo
+echo "== entity tagger: load time, tagging speed (one core), whole-article extraction"
+set --
+if [ -f "$SHARED/data/conll2003/dev.txt" ]; then
+    set -- --conll "$SHARED/data/conll2003/dev.txt"
+fi
+"$OUT/bench_ner" "$@" --articles 20000 "$CORPUS"
+
+echo
 echo "== accuracy (crosscheck eval)"
 bin=build/release/crosscheck
 "$bin" eval dedup "$CORPUS" | sed 's/^/  /'
@@ -110,4 +118,10 @@ fi
 if ls "$SHARED"/data/neus_allsides/raw_crawled/*.jsonl >/dev/null 2>&1; then
     sh scripts/neus-stories.sh "$SHARED" >"$OUT/neus.jsonl"
     "$bin" eval cluster "$OUT/neus.jsonl" | sed 's/^/  /'
+fi
+if [ -f "$SHARED/data/conll2003/dev.txt" ]; then
+    "$bin" eval ner "$SHARED/data/conll2003/dev.txt" | sed 's/^/  /'
+fi
+if [ -d "$SHARED/data/ecbplus/xml" ]; then
+    "$bin" eval entities "$SHARED/data/ecbplus/xml" | sed 's/^/  /'
 fi

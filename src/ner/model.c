@@ -41,10 +41,12 @@ static xc_status build_table(xc_ner_model *m, xc_error *err)
         return xc_fail(err, XC_ERR_NOMEM, "entity model: out of memory");
     m->mask = cap - 1;
     for (uint64_t i = 0; i < m->features; i++) {
+        if (m->offsets[i] == m->offsets[i + 1])
+            continue; /* no weights: nothing to score */
         uint64_t h = m->keys[i] & m->mask;
-        while (m->table[h])
+        while (m->table[h].end)
             h = (h + 1) & m->mask;
-        m->table[h] = (uint32_t)i + 1;
+        m->table[h] = (xc_ner_slot){m->keys[i], m->offsets[i], m->offsets[i + 1]};
     }
     return XC_OK;
 }
@@ -176,12 +178,12 @@ void xc_ner_model_score(const xc_ner_model *m, const uint64_t *features, size_t 
 {
     for (size_t i = 0; i < count; i++) {
         uint64_t h = features[i] & m->mask;
-        uint32_t slot;
-        while ((slot = m->table[h]) != 0 && m->keys[slot - 1] != features[i])
+        const xc_ner_slot *slot = &m->table[h];
+        while (slot->end && slot->key != features[i]) {
             h = (h + 1) & m->mask;
-        if (!slot)
-            continue;
-        for (uint32_t k = m->offsets[slot - 1]; k < m->offsets[slot]; k++)
+            slot = &m->table[h];
+        }
+        for (uint32_t k = slot->first; k < slot->end; k++)
             scores[m->labels[k]] += m->weights[k];
     }
 }

@@ -13,13 +13,20 @@
 /* Which resources the features were computed with. */
 enum { XC_NER_USES_GAZETTEER = 1, XC_NER_USES_CLUSTERS = 2 };
 
+/* A lookup slot holds the key and its weights' range, so scoring a
+ * feature touches one slot and then its weights. */
+typedef struct xc_ner_slot {
+    uint64_t key;
+    uint32_t first, end; /* end == 0: empty (a feature has ≥ 1 weight) */
+} xc_ner_slot;
+
 typedef struct xc_ner_model {
     uint64_t features, pairs, flags;
     const uint64_t *keys;     /* feature hashes                     */
     const uint32_t *offsets;  /* features + 1 starts into the pairs */
     const float *weights;     /* pairs                               */
     const uint8_t *labels;    /* pairs: BILOU label of each weight   */
-    uint32_t *table;          /* hash → feature index + 1, 0 = empty */
+    struct xc_ner_slot *table;/* open addressing on the feature hash  */
     uint64_t mask;
     void *owned;              /* the buffer behind the arrays, when the model owns it */
 } xc_ner_model;
