@@ -112,6 +112,7 @@ xc_status xc_eval_entities(const char *xml_dir, const char *const *settings, xc_
         xc_ecb_corpus_free(&corpus);
         return st;
     }
+    store.ctx->entities = true;
     char path[4200];
     snprintf(path, sizeof path, "%s/documents.jsonl", store.dir);
     double start = now_seconds();

@@ -1,4 +1,5 @@
 #include "eval_store.h"
+#include "../core/context.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,9 @@ xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const cha
         remove_files(s->dir);
         return err ? err->status : XC_ERR_STORE;
     }
+    /* names are not needed to score stories or copies; eval entities turns
+     * them back on */
+    s->ctx->entities = false;
     for (const char *const *set = settings; set && *set; set++) {
         xc_status st = xc_set_param_text(s->ctx, *set, err);
         if (st != XC_OK) {

@@ -10,7 +10,8 @@ typedef struct xc_eval_store {
     xc_ctx *ctx;
 } xc_eval_store;
 
-/* `settings`: "name=value" strings for xc_set_param, NULL-ended (or NULL). */
+/* `settings`: "name=value" strings for xc_set_param, NULL-ended (or NULL).
+ * Entities are off in an evaluation store unless a setting turns them on. */
 xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const char *const *settings,
                              xc_error *err);
 /* Ingest a JSON Lines file; fails when nothing could be read. */
