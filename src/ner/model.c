@@ -40,6 +40,11 @@ static xc_status build_table(xc_ner_model *m, xc_error *err)
     if (!m->table)
         return xc_fail(err, XC_ERR_NOMEM, "entity model: out of memory");
     m->mask = cap - 1;
+    m->packed = malloc((m->pairs ? m->pairs : 1) * sizeof *m->packed);
+    if (!m->packed)
+        return xc_fail(err, XC_ERR_NOMEM, "entity model: out of memory");
+    for (uint64_t k = 0; k < m->pairs; k++)
+        m->packed[k] = (xc_ner_weight){m->weights[k], m->labels[k]};
     for (uint64_t i = 0; i < m->features; i++) {
         if (m->offsets[i] == m->offsets[i + 1])
             continue; /* no weights: nothing to score */
@@ -83,7 +88,14 @@ xc_status xc_ner_model_load(xc_ner_model *m, const void *data, size_t len, xc_er
     for (uint64_t i = 0; i < m->pairs; i++)
         if (m->labels[i] >= XC_NER_LABELS)
             return xc_fail(err, XC_ERR_FORMAT, "entity model: bad label");
-    return build_table(m, err);
+    xc_status st = build_table(m, err);
+    if (st != XC_OK) {
+        free(m->table);
+        free(m->packed);
+        m->table = NULL;
+        m->packed = NULL;
+    }
+    return st;
 }
 
 xc_status xc_ner_model_read(xc_ner_model *m, const char *path, xc_error *err)
@@ -170,6 +182,7 @@ xc_status xc_ner_model_write(const xc_ner_model *m, const char *path, xc_error *
 void xc_ner_model_free(xc_ner_model *m)
 {
     free(m->table);
+    free(m->packed);
     free(m->owned);
     memset(m, 0, sizeof *m);
 }
@@ -184,7 +197,7 @@ void xc_ner_model_score(const xc_ner_model *m, const uint64_t *features, size_t 
             slot = &m->table[h];
         }
         for (uint32_t k = slot->first; k < slot->end; k++)
-            scores[m->labels[k]] += m->weights[k];
+            scores[m->packed[k].label] += m->packed[k].weight;
     }
 }
 

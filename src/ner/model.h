@@ -20,6 +20,11 @@ typedef struct xc_ner_slot {
     uint32_t first, end; /* end == 0: empty (a feature has ≥ 1 weight) */
 } xc_ner_slot;
 
+typedef struct xc_ner_weight {
+    float weight;
+    uint32_t label;
+} xc_ner_weight;
+
 typedef struct xc_ner_model {
     uint64_t features, pairs, flags;
     const uint64_t *keys;     /* feature hashes                     */
@@ -27,6 +32,7 @@ typedef struct xc_ner_model {
     const float *weights;     /* pairs                               */
     const uint8_t *labels;    /* pairs: BILOU label of each weight   */
     struct xc_ner_slot *table;/* open addressing on the feature hash  */
+    xc_ner_weight *packed;    /* weights with their labels, side by side */
     uint64_t mask;
     void *owned;              /* the buffer behind the arrays, when the model owns it */
 } xc_ner_model;
