@@ -342,6 +342,13 @@ typedef struct xc_variant {
     size_t count;                 /* mentions written so                   */
 } xc_variant;
 
+typedef struct xc_entity_mention {
+    const char *article;          /* article id                            */
+    size_t start, end;            /* byte span of the name in its text     */
+    const char *text;
+    const char *role;             /* NULL when none                        */
+} xc_entity_mention;
+
 typedef struct xc_entity {
     int64_t id;
     const char *name;             /* the fullest name seen                 */
@@ -355,12 +362,15 @@ typedef struct xc_entity {
     size_t role_count;
     const char *const *article_ids;
     size_t article_id_count;
+    const xc_entity_mention *mention_list; /* with query.with_mentions   */
+    size_t mention_list_count;
 } xc_entity;
 
 typedef struct xc_entity_query {
     int64_t story;                /* only this story's articles; 0 = all    */
     size_t limit;                 /* 0 = all                                */
     int64_t id;                   /* only this entity; 0 = all              */
+    bool with_mentions;           /* fill mention_list (every mention)      */
 } xc_entity_query;
 
 typedef int (*xc_entity_fn)(void *user, const xc_entity *entity);

@@ -1,6 +1,7 @@
-/* crosscheck entities [--story ID] [--limit N]: people, organisations,
- * places and other names, one line (or JSON object) each, ranked by the
- * independent reports naming them. */
+/* crosscheck entities [--story ID] [--limit N] [--mentions]: people,
+ * organisations, places and other names, one line (or JSON object) each,
+ * ranked by the independent reports naming them; --mentions lists every
+ * mention with its article and byte span. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,13 +47,15 @@ int cmd_entities(const cli *c)
             query.story = (int64_t)n;
         } else if (a.option && strcmp(a.option, "limit") == 0)
             bad = !parse_size(a.value, &query.limit);
+        else if (a.option && strcmp(a.option, "mentions") == 0)
+            query.with_mentions = true;
         else {
             cli_error("entities: unexpected %s%s", a.option ? "--" : "", a.option ? a.option : a.value);
             bad = true;
         }
     }
     if (bad) {
-        cli_error("usage: crosscheck entities [--story ID] [--limit N]");
+        cli_error("usage: crosscheck entities [--story ID] [--limit N] [--mentions]");
         return EXIT_USAGE;
     }
     xc_ctx *ctx = cli_open(c);

@@ -133,7 +133,7 @@ static void story_json(const xc_story *s, xc_buf *out, xc_ctx *ctx)
         xc_json_key(&j, "entities");
         xc_json_array_begin(&j);
         entity_collector collect = {&j, 0};
-        xc_entity_query query = {s->id, STORY_ENTITIES, 0};
+        xc_entity_query query = {s->id, STORY_ENTITIES, 0, false};
         xc_error err = {0};
         if (xc_entities_each(ctx, &query, on_story_entity, &collect, &err) != XC_OK)
             fprintf(stderr, "crosscheck: %s\n", err.message);
@@ -356,7 +356,7 @@ static int on_story_detail(void *user, const xc_story *s)
             print_article(s, &lv, i, 0, v);
     lineage_view_free(&lv);
     entity_collector collect = {NULL, 0};
-    xc_entity_query query = {s->id, STORY_ENTITIES, 0};
+    xc_entity_query query = {s->id, STORY_ENTITIES, 0, false};
     xc_error err = {0};
     if (xc_entities_each(v->ctx, &query, on_story_entity, &collect, &err) != XC_OK)
         fprintf(stderr, "crosscheck: %s\n", err.message);

@@ -239,6 +239,21 @@ void json_entity(void *json_writer, const xc_entity *e)
     xc_json_array_end(j);
     xc_json_key(j, "independent"), xc_json_int(j, (int64_t)e->independent);
     xc_json_key(j, "mentions"), xc_json_int(j, (int64_t)e->mentions);
+    if (e->mention_list) {
+        xc_json_key(j, "mention_spans");
+        xc_json_array_begin(j);
+        for (size_t i = 0; i < e->mention_list_count; i++) {
+            const xc_entity_mention *m = &e->mention_list[i];
+            xc_json_object_begin(j);
+            xc_json_key(j, "article"), xc_json_string(j, m->article);
+            xc_json_key(j, "start"), xc_json_int(j, (int64_t)m->start);
+            xc_json_key(j, "end"), xc_json_int(j, (int64_t)m->end);
+            xc_json_key(j, "text"), xc_json_string(j, m->text);
+            xc_json_key(j, "role"), xc_json_string(j, m->role);
+            xc_json_object_end(j);
+        }
+        xc_json_array_end(j);
+    }
     xc_json_object_end(j);
 }
 
@@ -260,4 +275,14 @@ void print_entity_line(FILE *out, const xc_entity *e, const char *indent)
         fprintf(out, "]");
     }
     fputc('\n', out);
+    for (size_t i = 0; i < e->mention_list_count; i++) {
+        const xc_entity_mention *m = &e->mention_list[i];
+        fprintf(out, "%s      %s  bytes %zu-%zu  %s%s%s\n", indent, m->article, m->start, m->end,
+                m->role ? m->role : "", m->role ? " " : "", m->text);
+    }
+    for (size_t i = 0; i < e->mention_list_count; i++) {
+        const xc_entity_mention *m = &e->mention_list[i];
+        fprintf(out, "%s      %s  bytes %zu-%zu  %s%s%s\n", indent, m->article, m->start, m->end,
+                m->role ? m->role : "", m->role ? " " : "", m->text);
+    }
 }

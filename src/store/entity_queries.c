@@ -82,6 +82,60 @@ static xc_status read_articles(xc_store *s, int64_t entity, int64_t story, strin
     return rc == SQLITE_DONE ? XC_OK : xc_store_error(s, err, "reading an entity's articles");
 }
 
+typedef struct mention_rows {
+    xc_entity_mention *items;
+    size_t count, capacity;
+} mention_rows;
+
+static void free_mentions(mention_rows *m)
+{
+    for (size_t i = 0; i < m->count; i++) {
+        free((char *)m->items[i].article);
+        free((char *)m->items[i].text);
+        free((char *)m->items[i].role);
+    }
+    free(m->items);
+    memset(m, 0, sizeof *m);
+}
+
+static char *copy_column(sqlite3_stmt *st, int col, bool *ok)
+{
+    const char *s = xc_column_text(st, col);
+    if (!s)
+        return NULL;
+    char *c = strdup(s);
+    if (!c)
+        *ok = false;
+    return c;
+}
+
+static xc_status read_mentions(xc_store *s, int64_t entity, int64_t story, mention_rows *out, xc_error *err)
+{
+    static const char sql[] = "SELECT a.id, m.start, m.end, m.text, m.role FROM mentions m "
+                              "JOIN articles a ON a.key = m.article LEFT JOIN story_articles sa ON sa.article = "
+                              "m.article WHERE m.entity = ?1 AND (?2 = 0 OR sa.story = ?2) ORDER BY m.article, m.start";
+    sqlite3_stmt *st = xc_store_prepare(s, sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_int64(st, 1, entity);
+    sqlite3_bind_int64(st, 2, story);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        bool ok = true;
+        xc_entity_mention m = {copy_column(st, 0, &ok), (size_t)sqlite3_column_int64(st, 1),
+                               (size_t)sqlite3_column_int64(st, 2), copy_column(st, 3, &ok), copy_column(st, 4, &ok)};
+        if (!ok || !XC_VEC_PUSH(out, m)) {
+            free((char *)m.article);
+            free((char *)m.text);
+            free((char *)m.role);
+            sqlite3_reset(st);
+            return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? XC_OK : xc_store_error(s, err, "reading mentions");
+}
+
 typedef struct ranked {
     int64_t id, type;
     char *name;
@@ -134,23 +188,27 @@ xc_status xc_entities_each(xc_ctx *ctx, const xc_entity_query *query, xc_entity_
         const ranked *r = &list.items[i];
         variants v = {0}, ro = {0};
         strings a = {0};
+        mention_rows ms = {0};
         status = read_variants(s, spellings, r->id, story, &v, err);
         if (status == XC_OK)
             status = read_variants(s, roles, r->id, story, &ro, err);
         if (status == XC_OK)
             status = read_articles(s, r->id, story, &a, err);
+        if (status == XC_OK && query && query->with_mentions)
+            status = read_mentions(s, r->id, story, &ms, err);
         if (status == XC_OK) {
             xc_entity e = {r->id,          r->name,  xc_ner_type_name((int)r->type),
                            r->articles,    r->independent,
                            r->mentions,    v.items,  v.count,
                            ro.items,       ro.count, a.items,
-                           a.count};
+                           a.count,        ms.items, ms.count};
             if (fn(user, &e) != 0)
                 i = list.count;
         }
         free_variants(&v);
         free_variants(&ro);
         free_strings(&a);
+        free_mentions(&ms);
     }
     for (size_t i = 0; i < list.count; i++)
         free(list.items[i].name);

@@ -78,6 +78,14 @@ expect_status 0 xc story "$story"
 expect_contains "$WORK/out" "Who and where"
 expect_status 0 xc --json entities --story "$story"
 [ "$(jq -s 'map(.independent) | . == (sort | reverse)' "$WORK/out")" = true ] || fail "entities not ranked by reports"
+# --mentions: every mention with its article and byte span into the article's text
+expect_status 0 xc --json entities --limit 1 --mentions
+art=$(jq -r '.mention_spans[0].article' "$WORK/out")
+start=$(jq -r '.mention_spans[0].start' "$WORK/out")
+end=$(jq -r '.mention_spans[0].end' "$WORK/out")
+text=$(jq -r '.mention_spans[0].text' "$WORK/out")
+xc --json article "$art" >"$WORK/article.json"
+expect_eq "$(jq -j '.text' "$WORK/article.json" | head -c "$end" | tail -c "$((end - start))")" "$text" "mention span"
 expect_status 0 xc entities --story 99999
 expect_contains "$WORK/out" "no entities in story 99999"
 expect_status 2 xc entities --story zero
