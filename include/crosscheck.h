@@ -404,6 +404,7 @@ xc_status xc_search(xc_ctx *ctx, const char *query,
 /* Counts for a quick look at a store. */
 typedef struct xc_store_stats {
     size_t articles, stories, sources, terms;
+    size_t entities, mentions;    /* entities named by at least one article */
     int schema_version;
 } xc_store_stats;
 xc_status xc_stats(xc_ctx *ctx, xc_store_stats *out, xc_error *err);

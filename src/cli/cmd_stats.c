@@ -29,13 +29,15 @@ int cmd_stats(const cli *c)
         xc_json_key(&j, "stories"), xc_json_int(&j, (int64_t)s.stories);
         xc_json_key(&j, "outlets"), xc_json_int(&j, (int64_t)s.sources);
         xc_json_key(&j, "terms"), xc_json_int(&j, (int64_t)s.terms);
+        xc_json_key(&j, "entities"), xc_json_int(&j, (int64_t)s.entities);
+        xc_json_key(&j, "mentions"), xc_json_int(&j, (int64_t)s.mentions);
         xc_json_object_end(&j);
         print_json_line(stdout, xc_buf_str(&out));
         xc_buf_free(&out);
     } else {
         printf("database  %s (schema version %d)\n", c->db_path, s.schema_version);
-        printf("articles  %zu\nstories   %zu\noutlets   %zu\nterms     %zu\n", s.articles, s.stories,
-               s.sources, s.terms);
+        printf("articles  %zu\nstories   %zu\noutlets   %zu\nterms     %zu\nentities  %zu (%zu mentions)\n",
+               s.articles, s.stories, s.sources, s.terms, s.entities, s.mentions);
     }
     return EXIT_OK;
 }

@@ -106,5 +106,12 @@ xc_status xc_check(xc_ctx *ctx, xc_problem_fn problem_fn, void *user, xc_check_r
     if ((n = count(&c, "SELECT count(*) FROM lineage l JOIN story_articles a ON a.article = l.article "
                        "JOIN story_articles b ON b.article = l.copy_of WHERE a.story != b.story")) != 0)
         problem(&c, "%lld copies are in another story than what they copy", n);
+    /* Entities: every mention names a stored entity, and each entity's
+     * counts match its mentions. */
+    if ((n = count(&c, "SELECT count(*) FROM mentions WHERE entity NOT IN (SELECT id FROM entities)")) != 0)
+        problem(&c, "%lld mentions point at no entity", n);
+    if ((n = count(&c, "SELECT count(*) FROM entities e WHERE mentions != "
+                       "(SELECT count(*) FROM mentions m WHERE m.entity = e.id)")) != 0)
+        problem(&c, "%lld entities have a wrong count of mentions", n);
     return XC_OK;
 }

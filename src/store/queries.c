@@ -375,7 +375,8 @@ xc_status xc_stats(xc_ctx *ctx, xc_store_stats *out, xc_error *err)
 {
     static const char sql[] = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),"
                               " (SELECT count(DISTINCT source) FROM articles),"
-                              " (SELECT count(*) FROM terms)";
+                              " (SELECT count(*) FROM terms),"
+                              " (SELECT count(*) FROM entities WHERE articles > 0), (SELECT count(*) FROM mentions)";
     sqlite3_stmt *st = xc_store_prepare(&ctx->store, sql, err);
     if (!st)
         return XC_ERR_STORE;
@@ -386,6 +387,8 @@ xc_status xc_stats(xc_ctx *ctx, xc_store_stats *out, xc_error *err)
         out->stories = (size_t)sqlite3_column_int64(st, 1);
         out->sources = (size_t)sqlite3_column_int64(st, 2);
         out->terms = (size_t)sqlite3_column_int64(st, 3);
+        out->entities = (size_t)sqlite3_column_int64(st, 4);
+        out->mentions = (size_t)sqlite3_column_int64(st, 5);
     }
     sqlite3_reset(st);
     out->schema_version = xc_store_version(&ctx->store);

@@ -95,6 +95,7 @@ expect_contains "$WORK/err" "bad query"
 expect_status 0 xc stats --json
 expect_eq "$(jq -r '.articles' "$WORK/out")" 29 "stats articles"
 expect_eq "$(jq -r '.stories' "$WORK/out")" 11 "stats stories"
+[ "$(jq -r '.entities > 0 and .mentions >= .entities' "$WORK/out")" = true ] || fail "stats: no entities counted"
 expect_status 0 xc check
 expect_contains "$WORK/out" "ok: 29 articles in 11 stories"
 
