@@ -183,7 +183,12 @@ build/bench/bench_ner: bench/bench_ner.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine build/bench/bench_ner
+build/bench/bench_dates: bench/bench_dates.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+bench: deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine build/bench/bench_ner \
+       build/bench/bench_dates
 	sh bench/run.sh $(SHARED)
 
 clean:

@@ -109,6 +109,10 @@ fi
 "$OUT/bench_ner" "$@" --articles 20000 "$CORPUS"
 
 echo
+echo "== dates: recognition and normalisation speed (one core), date inference"
+"$OUT/bench_dates" --articles 20000 "$CORPUS"
+
+echo
 echo "== accuracy (crosscheck eval)"
 bin=build/release/crosscheck
 "$bin" eval dedup "$CORPUS" | sed 's/^/  /'
@@ -124,4 +128,7 @@ if [ -f "$SHARED/data/conll2003/dev.txt" ]; then
 fi
 if [ -d "$SHARED/data/ecbplus/xml" ]; then
     "$bin" eval entities "$SHARED/data/ecbplus/xml" | sed 's/^/  /'
+fi
+if [ -d "$SHARED/data/tempeval3_tbaq/TimeBank" ]; then
+    "$bin" eval dates "$SHARED/data/tempeval3_tbaq/TimeBank" | sed 's/^/  /'
 fi

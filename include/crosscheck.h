@@ -188,6 +188,59 @@ bool xc_date_parse(const char *text, size_t len, xc_date *out);
 size_t xc_date_format(const xc_date *date, char *out, size_t cap);
 
 /* ------------------------------------------------------------------ */
+/* Temporal expressions                                                 */
+/* ------------------------------------------------------------------ */
+
+/* TimeML's types of temporal expression. DATE is a calendar period (a day,
+ * month, quarter, year, or PRESENT_REF ...), TIME a time of day, DURATION a
+ * length of time, SET a recurrence. */
+typedef enum xc_timex_type {
+    XC_TIMEX_DATE = 0, XC_TIMEX_TIME, XC_TIMEX_DURATION, XC_TIMEX_SET
+} xc_timex_type;
+
+#define XC_TIMEX_VALUE_MAX 32
+
+/* One temporal expression found in a text. The value is TimeML's normal
+ * form: 2025-03-11, 2025-03, 2025, 2025-W11, 2025-Q1, 2025-H1, 2025-SU
+ * (SP, SU, FA, WI), 199 (the 1990s), 19 (the 20th century), PRESENT_REF,
+ * PAST_REF, FUTURE_REF; X for digits the text and the anchor leave
+ * unknown (XXXX-03-11, XXXX-WXX-5 for an unanchored Friday); P3Y, P2W for
+ * durations; 2025-03-11T15:00 or 2025-03-11TNI for times. */
+typedef struct xc_timex {
+    uint32_t start, end;            /* byte span in the text              */
+    xc_timex_type type;
+    char value[XC_TIMEX_VALUE_MAX];
+    const char *mod;                /* TimeML mod: "START", "MID", "END",
+                                       "APPROX", ... or NULL (static)     */
+} xc_timex;
+
+typedef struct xc_timex_list {
+    xc_timex *items;
+    size_t count, capacity;
+} xc_timex_list;
+
+/* Find and normalise the temporal expressions of UTF-8 text (dates in
+ * absolute and relative forms, and the times, durations and sets around
+ * them), appending them to `out` (which may start zeroed) in text order.
+ * Relative expressions (yesterday, last week, Friday, three years ago) are
+ * resolved against `anchor`, the document's date; NULL or precision
+ * XC_DATE_NONE leaves them with X digits. Any bytes are accepted; fails
+ * only when out of memory (XC_ERR_NOMEM) or over 4 GB (XC_ERR_TOO_BIG). */
+xc_status xc_find_dates(const char *text, size_t len, const xc_date *anchor, xc_timex_list *out);
+void xc_timex_list_free(xc_timex_list *list);
+const char *xc_timex_type_name(xc_timex_type type); /* "DATE", "TIME", ... */
+
+/* Infer an undated article's date from its own text, when the evidence is
+ * consistent: a header line (Date: 2025-03-11), a dateline or a full date
+ * near the top, a full date named with its weekday ("Tuesday, March 11,
+ * 2025"), "today (March 11)" with the year found nearby. A weekday that
+ * does not fit its date, or two pieces of evidence that disagree, give
+ * XC_ERR_NOT_FOUND. On success `out` has day precision and `evidence`
+ * (when cap > 0) says what the date was inferred from. */
+xc_status xc_infer_document_date(const char *text, size_t len, xc_date *out, char *evidence,
+                                 size_t cap);
+
+/* ------------------------------------------------------------------ */
 /* Context and store                                                    */
 /* ------------------------------------------------------------------ */
 
@@ -491,6 +544,26 @@ typedef struct xc_eval_entities_result {
 } xc_eval_entities_result;
 xc_status xc_eval_entities(const char *xml_dir, const char *const *settings, xc_eval_entities_result *out,
                            xc_error *err);
+
+/* Temporal expressions against TimeML gold (TimeBank): every .tml file
+ * under `dir` is read, xc_find_dates runs on its TEXT anchored at its
+ * document creation time (DCT), and the expressions of type DATE are
+ * compared, the DCT itself left out. Strict: same byte span; relaxed:
+ * spans overlap (P = predicted DATEs overlapping a gold DATE / predicted,
+ * R = gold DATEs overlapped / gold). Value accuracy: gold DATEs whose
+ * overlapping predicted DATE (the one overlapping most) has exactly the
+ * gold value, over all gold DATEs (missed ones count as wrong). */
+typedef struct xc_eval_dates_result {
+    size_t files, failed_files, bytes;
+    size_t gold, predicted;                 /* DATE expressions             */
+    size_t strict_match, relaxed_gold, relaxed_predicted, value_correct;
+    double strict_p, strict_r, strict_f1;
+    double relaxed_p, relaxed_r, relaxed_f1;
+    double value_accuracy;                  /* value_correct / gold         */
+    double value_accuracy_matched;          /* value_correct / relaxed_gold */
+    double seconds;                         /* recognition only             */
+} xc_eval_dates_result;
+xc_status xc_eval_dates(const char *dir, xc_eval_dates_result *out, xc_error *err);
 
 #ifdef __cplusplus
 }

@@ -195,6 +195,8 @@ int cmd_eval(const cli *c)
         return eval_ner(c, 1);
     if (strcmp(c->argv[0], "entities") == 0)
         return eval_entities(c, 1);
-    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities)", c->argv[0]);
+    if (strcmp(c->argv[0], "dates") == 0)
+        return eval_dates(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities, dates)", c->argv[0]);
     return EXIT_USAGE;
 }

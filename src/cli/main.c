@@ -23,10 +23,13 @@ static const char usage[] =
     "      --limit N  --raw (FTS5 query syntax)\n"
     "  stats              counts of articles, stories, outlets\n"
     "  check              verify the store: SQLite integrity, full-text index, story membership\n"
+    "  dates FILE...      the dates (and times, durations) in text files, normalised (TimeML values)\n"
+    "      --date YYYY-MM-DD  the article's date (default: inferred from the text, else unknown)\n"
     "  eval cluster FILE  score story clustering against the gold \"event\" of each JSONL record\n"
     "      --gold FIELD (default event); uses a temporary store; prints B3, pairwise F1, ARI, V-measure\n"
     "      --set NAME=VALUE changes a tuning parameter for the run (see docs/architecture.md)\n"
     "  eval dedup FILE    score duplicate detection against gold groups (--gold FIELD)\n"
+    "  eval dates DIR     score dates on TimeML files: span F1 (strict, relaxed), value accuracy\n"
     "  train idf --out FILE PATH...  background document frequencies from a text collection\n"
     "\n"
     "options:\n"
@@ -46,6 +49,7 @@ static const command commands[] = {
     {"ingest", cmd_ingest}, {"stories", cmd_stories}, {"story", cmd_story},
     {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
     {"check", cmd_check},     {"eval", cmd_eval},      {"train", cmd_train}, {"ner", cmd_ner}, {"entities", cmd_entities},
+    {"dates", cmd_dates},
 };
 
 int main(int argc, char **argv)
