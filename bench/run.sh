@@ -108,6 +108,12 @@ if [ -f "$SHARED/data/conll2003/dev.txt" ]; then
 fi
 "$OUT/bench_ner" "$@" --articles 20000 "$CORPUS"
 
+if [ -d "$SHARED/data/polnear/train/text" ] && [ -x "$OUT/bench_quotes" ]; then
+    echo
+    echo "== quotes: the finder alone and with entity extraction (PolNeAR train texts, one core)"
+    "$OUT/bench_quotes" "$SHARED/data/polnear/train"
+fi
+
 echo
 echo "== dates: recognition and normalisation speed (one core), date inference"
 "$OUT/bench_dates" --articles 20000 "$CORPUS"
@@ -131,4 +137,7 @@ if [ -d "$SHARED/data/ecbplus/xml" ]; then
 fi
 if [ -d "$SHARED/data/tempeval3_tbaq/TimeBank" ]; then
     "$bin" eval dates "$SHARED/data/tempeval3_tbaq/TimeBank" | sed 's/^/  /'
+fi
+if [ -d "$SHARED/data/polnear/dev" ]; then
+    "$bin" eval quotes "$SHARED/data/polnear/dev" | sed 's/^/  /'
 fi

@@ -81,5 +81,7 @@ int cmd_dates(const cli *c);
 int eval_ner(const cli *c, int first);   /* crosscheck eval ner ... */
 int eval_dates(const cli *c, int first); /* crosscheck eval dates ... */
 int train_ner(const cli *c);             /* crosscheck train ner ... */
+int cmd_quotes(const cli *c);
+int eval_quotes(const cli *c, int first); /* crosscheck eval quotes DIR */
 
 #endif

@@ -197,6 +197,8 @@ int cmd_eval(const cli *c)
         return eval_entities(c, 1);
     if (strcmp(c->argv[0], "dates") == 0)
         return eval_dates(c, 1);
-    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities, dates)", c->argv[0]);
+    if (strcmp(c->argv[0], "quotes") == 0)
+        return eval_quotes(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities, dates, quotes)", c->argv[0]);
     return EXIT_USAGE;
 }

@@ -30,6 +30,8 @@ static const char usage[] =
     "      --set NAME=VALUE changes a tuning parameter for the run (see docs/architecture.md)\n"
     "  eval dedup FILE    score duplicate detection against gold groups (--gold FIELD)\n"
     "  eval dates DIR     score dates on TimeML files: span F1 (strict, relaxed), value accuracy\n"
+    "  quotes FILE...     direct quotes with their speakers, cues and byte offsets\n"
+    "  eval quotes DIR    quotes and speakers scored on a PolNeAR folder (text/, attributions/)\n"
     "  train idf --out FILE PATH...  background document frequencies from a text collection\n"
     "\n"
     "options:\n"
@@ -50,6 +52,7 @@ static const command commands[] = {
     {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
     {"check", cmd_check},     {"eval", cmd_eval},      {"train", cmd_train}, {"ner", cmd_ner}, {"entities", cmd_entities},
     {"dates", cmd_dates},
+    {"quotes", cmd_quotes},
 };
 
 int main(int argc, char **argv)
