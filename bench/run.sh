@@ -114,6 +114,12 @@ if [ -d "$SHARED/data/polnear/train/text" ] && [ -x "$OUT/bench_quotes" ]; then
     "$OUT/bench_quotes" "$SHARED/data/polnear/train"
 fi
 
+if [ -x "$OUT/bench_numbers" ] && ls "$SHARED"/data/polnear/*/text/*.txt >/dev/null 2>&1; then
+    echo
+    echo "== quantities: numbers of the PolNeAR texts (one core)"
+    "$OUT/bench_numbers" "$SHARED"/data/polnear/*/text/*.txt
+fi
+
 echo
 echo "== dates: recognition and normalisation speed (one core), date inference"
 "$OUT/bench_dates" --articles 20000 "$CORPUS"

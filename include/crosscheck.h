@@ -241,6 +241,138 @@ xc_status xc_infer_document_date(const char *text, size_t len, xc_date *out, cha
                                  size_t cap);
 
 /* ------------------------------------------------------------------ */
+/* Quantities: the numeric facts of a text                              */
+/* ------------------------------------------------------------------ */
+
+/* What a number measures. The first five are facts that can be compared
+ * across reports; the rest are numbers that are not counts (a year, a
+ * date, a score) and are kept only so that they are never mistaken for
+ * one. */
+typedef enum xc_quantity_kind {
+    XC_QK_COUNT,     /* 91 drones, ninety, dozens of troops              */
+    XC_QK_PERCENT,   /* 20%, 20 per cent, 3 percentage points (unit "pp") */
+    XC_QK_FRACTION,  /* one-fifth, two-thirds, half of, 1/5, one in five */
+    XC_QK_MONEY,     /* $2.5 million, €80m; unit is the ISO currency     */
+    XC_QK_MEASURE,   /* 15km, nine-mile, 5,000 square kilometres, 4 days */
+    XC_QK_YEAR,      /* 2014, the 1990s                                  */
+    XC_QK_DATE,      /* February 28, 11/03/2025, three years ago         */
+    XC_QK_TIME,      /* 0700 GMT, 9:30, 10 a.m.                          */
+    XC_QK_AGE,       /* aged 45, a 15-year-old, Smith, 45,               */
+    XC_QK_ORDINAL,   /* 3rd, 21st                                        */
+    XC_QK_PHONE,     /* +1 555 123 4567                                  */
+    XC_QK_SCORE,     /* won 88-81, a 2-2 draw                            */
+    XC_QK_ID         /* Article 5, Flight 17, Resolution 2334            */
+} xc_quantity_kind;
+#define XC_QK_FIRST_NON_FACT XC_QK_YEAR
+
+/* The hedge written with a number, which turns it into an interval
+ * (see xc_find_quantities for the rules). */
+typedef enum xc_hedge {
+    XC_HEDGE_NONE,      /* 91                        [91, 91]             */
+    XC_HEDGE_EXACTLY,   /* exactly, only             [v, v]               */
+    XC_HEDGE_AT_LEAST,  /* at least, no fewer than, 91 or more, 91+  [v, inf) */
+    XC_HEDGE_MORE_THAN, /* more than, over, above, in excess of     (v, inf) */
+    XC_HEDGE_JUST_OVER, /* just over, slightly more than      (v, v(1+t)]  */
+    XC_HEDGE_UP_TO,     /* up to, as many as         [0, v]               */
+    XC_HEDGE_AT_MOST,   /* at most, no more than     [0, v]               */
+    XC_HEDGE_LESS_THAN, /* less than, fewer than, under, below  [0, v)    */
+    XC_HEDGE_NEARLY,    /* nearly, almost, close to, just under [v(1-t), v) */
+    XC_HEDGE_ABOUT      /* about, around, approximately, roughly, some,
+                           an estimated, 40-odd, or so  [v(1-t), v(1+t)]  */
+} xc_hedge;
+
+/* The tolerance t of approximate hedges: "about 20%" is [18, 22]. */
+#define XC_QUANTITY_APPROX_TOLERANCE 0.10
+
+enum {
+    XC_QF_RANGE = 1 << 0,    /* 10-15, between 10 and 15, 10 to 15        */
+    XC_QF_VAGUE = 1 << 1,    /* dozens, tens of thousands, a few, several */
+    XC_QF_CHANGE = 1 << 2,   /* a new value: "rose to 27", "now 27"       */
+    XC_QF_PREVIOUS = 1 << 3, /* the old value of a change: "from 23 to 27" */
+    XC_QF_WORDS = 1 << 4     /* written in words: ninety, one-fifth       */
+};
+
+typedef struct xc_quantity {
+    uint32_t start, end;          /* the expression, hedge and unit
+                                     included: "at least 91", "$2.5 million",
+                                     "nine-mile-long" (the thing has its own
+                                     span)                                 */
+    uint32_t number_start, number_end; /* the figures: "91", "10-15"     */
+    double value;                 /* the figure as written, in `unit`: for
+                                     a range its midpoint, for a vague
+                                     amount its lower end                 */
+    double low, high;             /* the interval, in `unit`; -HUGE_VAL /
+                                     HUGE_VAL when open-ended             */
+    bool low_open, high_open;     /* ends excluded: "over 90" is (90, inf) */
+    uint8_t kind;                 /* xc_quantity_kind                      */
+    uint8_t hedge;                /* xc_hedge                              */
+    uint16_t flags;               /* XC_QF_*                               */
+    char unit[8];                 /* "%", "pp", "USD", "km", "mi", "km2",
+                                     "kg", "day", "year"; "" for counts and
+                                     fractions (a fraction's value is 0..1) */
+    uint32_t thing_start, thing_end; /* the counted noun as written
+                                     ("drones", "dead"); equal when none    */
+    char thing[24];               /* its key: a casualty class ("deaths",
+                                     "injured", "missing", "arrested",
+                                     "displaced", "casualties") or the
+                                     stem ("drone"); "" when none          */
+    uint32_t predicate_start, predicate_end; /* the governing verb or event
+                                     noun; equal when none                */
+    char predicate[24];           /* its stem ("deploy", "attack")         */
+    uint32_t sentence_start, sentence_end;
+} xc_quantity;
+
+typedef struct xc_quantity_list {
+    xc_quantity *items;
+    size_t count, capacity;
+} xc_quantity_list;
+
+/* Find the numbers of a UTF-8 text, appending to `out` (which may start
+ * zeroed) in text order: digits (91, 1,234.5, 5.5bn), number words (ninety,
+ * two hundred and fifty, 1.5 million, a dozen, tens of thousands, a few),
+ * fractions (one-fifth, a third, half of, 1/5, one in five), percentages,
+ * ranges (10-15, between 10 and 15), money ($2.5 million, €80m, 2 billion
+ * dollars) and measures (15km, nine-mile, 5,000 square kilometres), each
+ * with its hedge, counted thing and predicate. Years, dates, times, ages,
+ * ordinals, phone numbers, scores and labels ("Article 5") are returned
+ * with their own kind. XC_ERR_UTF8 on invalid UTF-8, XC_ERR_TOO_BIG past
+ * 4 GB, XC_ERR_NOMEM. */
+xc_status xc_find_quantities(const char *text, size_t len, xc_quantity_list *out);
+void xc_quantity_list_free(xc_quantity_list *list);
+
+/* Is it a fact that can be compared (count, percent, fraction, money,
+ * measure), rather than a year, date, score, ...? */
+bool xc_quantity_is_fact(const xc_quantity *q);
+
+/* How two quantities (from two reports of one story) relate. */
+typedef enum xc_quantity_relation {
+    XC_QREL_UNRELATED, /* not the same thing: other kind, currency,
+                          dimension or counted thing, or not facts       */
+    XC_QREL_AGREE,     /* the same thing, and the intervals overlap:
+                          "at least 40 rockets" / "over forty rockets",
+                          "about a quarter" / "roughly 25%"               */
+    XC_QREL_CONFLICT,  /* the same thing, intervals disjoint: "one
+                          death" / "three people killed"                  */
+    XC_QREL_UPDATE,    /* disjoint, and one says the count changed
+                          ("rose to 27"): a later figure, not a clash     */
+    XC_QREL_DISTINCT   /* the same thing governed by different events
+                          ("launched 40 rockets" / "intercepted 65
+                          rockets"): two facts, whatever their figures    */
+} xc_quantity_relation;
+
+/* Compare two quantities. Percentages and fractions compare on one scale
+ * (one-fifth = 20%); measures convert between units of one dimension with
+ * 5% slack for rounding (six miles ≈ 10 km); money compares only within
+ * one currency. A caller that knows publication times should read a
+ * CONFLICT between an earlier and a later report as a possible update. */
+xc_quantity_relation xc_compare_quantities(const xc_quantity *a, const xc_quantity *b);
+
+/* Short names for output: "count", "at_least", "agree", ... */
+const char *xc_quantity_kind_name(xc_quantity_kind kind);
+const char *xc_hedge_name(xc_hedge hedge);
+const char *xc_quantity_relation_name(xc_quantity_relation relation);
+
+/* ------------------------------------------------------------------ */
 /* Context and store                                                    */
 /* ------------------------------------------------------------------ */
 

@@ -78,6 +78,7 @@ int cmd_train(const cli *c);
 int cmd_ner(const cli *c);
 int cmd_entities(const cli *c);
 int cmd_dates(const cli *c);
+int cmd_numbers(const cli *c);
 int eval_ner(const cli *c, int first);   /* crosscheck eval ner ... */
 int eval_dates(const cli *c, int first); /* crosscheck eval dates ... */
 int train_ner(const cli *c);             /* crosscheck train ner ... */

@@ -33,6 +33,8 @@ static const char usage[] =
     "  quotes FILE...     direct quotes with their speakers, cues and byte offsets\n"
     "  eval quotes DIR    quotes and speakers scored on a PolNeAR folder (text/, attributions/)\n"
     "  train idf --out FILE PATH...  background document frequencies from a text collection\n"
+    "  numbers FILE...    the numeric facts of text files: interval, hedge, unit, counted thing,\n"
+    "      predicate; one a line (--all adds years, dates, times, ages, scores, labels)\n"
     "\n"
     "options:\n"
     "  --db PATH          the database (default: $CROSSCHECK_DB, else ./crosscheck.db)\n"
@@ -53,6 +55,7 @@ static const command commands[] = {
     {"check", cmd_check},     {"eval", cmd_eval},      {"train", cmd_train}, {"ner", cmd_ner}, {"entities", cmd_entities},
     {"dates", cmd_dates},
     {"quotes", cmd_quotes},
+    {"numbers", cmd_numbers},
 };
 
 int main(int argc, char **argv)
