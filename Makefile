@@ -150,9 +150,28 @@ asan-tests: unit cli-tests
 
 FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN) include/crosscheck.h
+# The library is compiled once with the fuzzing instrumentation
+# (fuzzer-no-link) and each target links against it.
+FUZZ_LIB_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o) $(patsubst build/gen/%,build/fuzz/obj/gen/%.o,$(GEN))
+FUZZ_LIB := build/fuzz/libcrosscheck-fuzz.a
+
+build/fuzz/obj/%.o: %.c include/crosscheck.h $(GEN)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(GEN) $(LIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_LIB_FLAGS) -MMD -MP -c $< -o $@
+
+build/fuzz/obj/gen/%.o: build/gen/%
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_LIB_FLAGS) -c $< -o $@
+
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	ar rcs $@ $^
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) include/crosscheck.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB) $(LIBS)
+
+-include $(FUZZ_OBJ:.o=.d)
 
 fuzz: deps $(FUZZ_BIN)
 	@set -e; for f in $(FUZZ_BIN); do name=$$(basename $$f); \
