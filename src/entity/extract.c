@@ -260,6 +260,9 @@ static size_t word_count(const char *key, size_t len)
     return xc_name_words(key, len, w, l, 16);
 }
 
+/* How many recent entities a mention is compared with. */
+#define GROUP_WINDOW 256
+
 static bool names_agree(int type, const char *a, size_t an, const char *b, size_t bn)
 {
     return type == 0 /* XC_NER_PER */ ? xc_person_names_agree(a, an, b, bn) : xc_other_names_agree(a, an, b, bn);
@@ -271,11 +274,19 @@ static bool names_agree(int type, const char *a, size_t an, const char *b, size_
  * are joined in a second pass. */
 static bool group(xc_entity_extractor *x)
 {
+    xc_strmap_free(&x->seen);
     for (size_t i = 0; i < x->mentions.count; i++) {
         xc_mention *m = &x->mentions.items[i];
         const char *key = xc_mention_key(x, m);
+        /* the type and the key: the same name written again */
+        char typed[XC_NAME_KEY_MAX + 1];
+        typed[0] = (char)('0' + m->type);
+        memcpy(typed + 1, key, m->key_len);
         long found = -1;
-        for (size_t e = x->entities.count; e-- > 0;) {
+        /* the most recent entities only: names are resolved locally, and
+         * an article of thousands of names stays linear */
+        size_t oldest = x->entities.count > GROUP_WINDOW ? x->entities.count - GROUP_WINDOW : 0;
+        for (size_t e = x->entities.count; e-- > oldest;) {
             xc_local_entity *ent = &x->entities.items[e];
             const xc_mention *name = &x->mentions.items[ent->name];
             if (ent->type == m->type && names_agree(m->type, key, m->key_len, xc_mention_key(x, name), name->key_len)) {
@@ -283,6 +294,9 @@ static bool group(xc_entity_extractor *x)
                 break;
             }
         }
+        uint32_t earlier;
+        if (found < 0 && xc_strmap_get(&x->seen, typed, m->key_len + 1, &earlier))
+            found = (long)earlier; /* beyond the window, written the same */
         if (found < 0) {
             xc_local_entity ent = {m->type, (uint32_t)i, 0};
             if (!XC_VEC_PUSH(&x->entities, ent))
@@ -295,10 +309,13 @@ static bool group(xc_entity_extractor *x)
             ent->name = (uint32_t)i;
         ent->mentions++;
         m->entity = (uint32_t)found;
+        if (!xc_strmap_put(&x->seen, typed, m->key_len + 1, (uint32_t)found))
+            return false;
     }
     /* a shorter entity whose name agrees with exactly one fuller entity
-     * (surname seen before the full name) folds into it */
-    for (size_t e = 0; e < x->entities.count; e++) {
+     * (surname seen before the full name) folds into it; skipped for the
+     * rare article with more entities than any news report has */
+    for (size_t e = 0; x->entities.count <= GROUP_WINDOW * 4 && e < x->entities.count; e++) {
         xc_local_entity *ent = &x->entities.items[e];
         const xc_mention *name = &x->mentions.items[ent->name];
         const char *key = xc_mention_key(x, name);
@@ -341,18 +358,30 @@ static bool group(xc_entity_extractor *x)
     return true;
 }
 
-/* Is a folded word the last word of a person's full name in the article? */
-static bool is_known_surname(const xc_entity_extractor *x, const char *key, size_t len, size_t people)
+/* The last words of the full names of people in the article, for
+ * recall_surnames(): a set, so a long article costs no more than a short
+ * one per word. */
+static bool collect_surnames(xc_entity_extractor *x, size_t people)
 {
+    xc_strmap_free(&x->surnames);
     for (size_t i = 0; i < people; i++) {
         const xc_mention *m = &x->mentions.items[i];
         if (m->type != XC_NER_PER)
             continue;
         const char *k = xc_mention_key(x, m);
-        if (m->key_len > len + 1 && k[m->key_len - len - 1] == ' ' && memcmp(k + m->key_len - len, key, len) == 0)
-            return true;
+        size_t last = m->key_len;
+        while (last > 0 && k[last - 1] != ' ')
+            last--;
+        if (last > 0 && !xc_strmap_put(&x->surnames, k + last, m->key_len - last, 1))
+            return false;
     }
-    return false;
+    return true;
+}
+
+static bool is_known_surname(const xc_entity_extractor *x, const char *key, size_t len)
+{
+    uint32_t ignored;
+    return xc_strmap_get(&x->surnames, key, len, &ignored);
 }
 
 static int by_start(const void *a, const void *b)
@@ -368,10 +397,12 @@ static bool recall_surnames(xc_entity_extractor *x, const char *text)
 {
     size_t found = x->mentions.count, next = 0;
     char key[XC_NAME_KEY_MAX];
+    if (!collect_surnames(x, found))
+        return false;
     for (size_t i = 0; i < found; i++) {
         xc_mention *m = &x->mentions.items[i];
         if (m->type != XC_NER_PER && memchr(xc_mention_key(x, m), ' ', m->key_len) == NULL &&
-            is_known_surname(x, xc_mention_key(x, m), m->key_len, found))
+            is_known_surname(x, xc_mention_key(x, m), m->key_len))
             m->type = XC_NER_PER;
     }
     for (size_t t = 0; t < x->tokens.count; t++) {
@@ -383,7 +414,7 @@ static bool recall_surnames(xc_entity_extractor *x, const char *text)
         if (tok->type != XC_TOK_WORD || !(tok->flags & XC_TF_UPPER_INITIAL) || (tok->flags & XC_TF_ALL_UPPER))
             continue;
         size_t n = xc_name_key(text + tok->start, tok->end - tok->start, key);
-        if (n < 3 || !is_known_surname(x, key, n, found))
+        if (n < 3 || !is_known_surname(x, key, n))
             continue;
         xc_mention m = {.start = tok->start, .end = tok->end, .type = XC_NER_PER};
         m.role_start = m.role_end = m.start;
@@ -485,6 +516,8 @@ void xc_entity_extractor_free(xc_entity_extractor *x)
     xc_ner_sentence_free(&x->prepared);
     xc_ner_history_free(&x->history);
     xc_ner_document_free(&x->document);
+    xc_strmap_free(&x->surnames);
+    xc_strmap_free(&x->seen);
     free(x->words);
     free(x->lengths);
     free(x->labels);

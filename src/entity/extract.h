@@ -10,6 +10,7 @@
 #include "crosscheck.h"
 #include "ner/tagger.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 typedef struct xc_mention {
     uint32_t start, end;           /* the name, roles excluded              */
@@ -36,6 +37,7 @@ typedef struct xc_entity_extractor {
     xc_ner_sentence prepared;
     xc_ner_history history;
     xc_ner_document document;
+    xc_strmap surnames, seen;
     const char **words;
     size_t *lengths;
     uint8_t *labels, *iob;

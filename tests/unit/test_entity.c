@@ -6,6 +6,7 @@
 
 #include "entity/extract.h"
 #include "entity/names.h"
+#include "util/buf.h"
 
 static void key_is(const char *name, const char *expected)
 {
@@ -141,6 +142,34 @@ static void test_article_grouping(void **state)
     xc_entity_extractor_free(&x);
 }
 
+/* An article of thousands of different names: every name is found, and
+ * grouping compares each with a bounded number of recent entities. */
+static void test_many_names(void **state)
+{
+    (void)state;
+    if (!have_model)
+        skip();
+    static const char *const first[] = {"Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid"};
+    xc_buf text = {0};
+    for (int i = 0; i < 3000; i++)
+        xc_buf_printf(&text, "%s %c%c%c%cson met officials in Lisbon. ", first[i % 6], 'A' + i % 26,
+                      'a' + i / 26 % 26, 'a' + i / 676 % 26, "aeiou"[i % 5]);
+    xc_entity_extractor x = {.tagger = &tagger};
+    assert_int_equal(xc_entities_extract(&x, text.data, text.len), XC_OK);
+    assert_true(x.mentions.count >= 3000);
+    assert_true(x.entities.count >= 2000);
+    /* a place named in every sentence stays one entity, however many
+     * names come between */
+    size_t lisbon = 0;
+    for (size_t e = 0; e < x.entities.count; e++) {
+        const xc_mention *name = &x.mentions.items[x.entities.items[e].name];
+        lisbon += name->end - name->start == 6 && memcmp(text.data + name->start, "Lisbon", 6) == 0;
+    }
+    assert_int_equal(lisbon, 1);
+    xc_entity_extractor_free(&x);
+    xc_buf_free(&text);
+}
+
 typedef struct found {
     char name[128];
     char variants[512];
@@ -256,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_names_agree),
         cmocka_unit_test(test_article_grouping),
         cmocka_unit_test(test_identities_across_articles),
+        cmocka_unit_test(test_many_names),
     };
     return cmocka_run_group_tests(tests, load_model, unload_model);
 }
