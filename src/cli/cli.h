@@ -52,6 +52,11 @@ xc_ctx *cli_open(const cli *c);
  * telling the user what is wrong. `what` reads "a story id". */
 const char *single_operand(const cli *c, const char *what);
 
+/* A text file named on the command line ("-": standard input), read
+ * whole and checked as ingest checks articles (size, NUL bytes, UTF-8);
+ * NULL after a "FILE:LINE: reason" on stderr. The caller frees it. */
+char *read_text_operand(const char *path, size_t *len);
+
 /* Output helpers. */
 void print_json_line(FILE *out, const char *json);
 void json_article_fields(void *json_writer, const xc_article *a);

@@ -14,54 +14,6 @@
 #include "../util/buf.h"
 #include "../util/json_writer.h"
 
-/* The whole of a file (or stdin for "-"); NULL with a message on failure. */
-static char *read_input(const char *path, size_t *len, size_t max_bytes)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error("%s: cannot open", path);
-        return NULL;
-    }
-    xc_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    bool too_big = false;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + got > max_bytes) {
-            too_big = true;
-            break;
-        }
-        xc_buf_append(&b, chunk, got);
-    }
-    bool failed = ferror(f) != 0;
-    if (f != stdin)
-        fclose(f);
-    if (too_big) {
-        cli_error("%s:1: too big: over the %zu-byte limit", path, max_bytes);
-        xc_buf_free(&b);
-        return NULL;
-    }
-    if (failed || b.failed) {
-        cli_error("%s: cannot read", path);
-        xc_buf_free(&b);
-        return NULL;
-    }
-    char *text = xc_buf_detach(&b, len);
-    if (!text) {
-        text = calloc(1, 1);
-        *len = 0;
-    }
-    return text;
-}
-
-static long line_of(const char *text, size_t offset)
-{
-    long line = 1;
-    for (size_t i = 0; i < offset; i++)
-        line += text[i] == '\n';
-    return line;
-}
-
 /* Text fit for one line of output: line breaks and tabs as spaces. */
 static void print_flat(FILE *out, const char *s, size_t n)
 {
@@ -72,23 +24,9 @@ static void print_flat(FILE *out, const char *s, size_t n)
 static int dates_of_file(const cli *c, const char *path, const xc_date *given, bool many)
 {
     size_t len = 0;
-    char *text = read_input(path, &len, XC_DEFAULT_MAX_BYTES);
+    char *text = read_text_operand(path, &len);
     if (!text)
         return EXIT_PARTIAL;
-    const char *nul = memchr(text, '\0', len);
-    size_t bad;
-    if (nul) {
-        cli_error("%s:%ld: binary data: NUL byte at offset %zu", path, line_of(text, (size_t)(nul - text)),
-                  (size_t)(nul - text));
-        free(text);
-        return EXIT_PARTIAL;
-    }
-    if (!xc_utf8_valid(text, len, &bad)) {
-        cli_error("%s:%ld: invalid UTF-8: byte 0x%02X at offset %zu (convert the file to UTF-8)", path,
-                  line_of(text, bad), (unsigned char)text[bad], bad);
-        free(text);
-        return EXIT_PARTIAL;
-    }
     xc_date anchor = {0};
     const xc_date *use = given;
     char evidence[200] = "";

@@ -132,25 +132,6 @@ static int print_conll(const char *path, const xc_conll *c, const uint8_t *iob)
     return EXIT_OK;
 }
 
-static char *read_text_file(const char *path, size_t *len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    xc_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        xc_buf_append(&b, chunk, got);
-    if (f != stdin)
-        fclose(f);
-    if (b.failed) {
-        xc_buf_free(&b);
-        return NULL;
-    }
-    return xc_buf_detach(&b, len);
-}
-
 /* The distinct texts of an entity's mentions (or roles), in order of first use. */
 static void json_distinct(xc_json *j, const xc_entity_extractor *x, const char *text, size_t entity, bool roles)
 {
@@ -175,16 +156,9 @@ static void json_distinct(xc_json *j, const xc_entity_extractor *x, const char *
 static int print_text_entities(const cli *c, const char *path, const xc_ner_tagger *t)
 {
     size_t len = 0;
-    char *text = read_text_file(path, &len);
-    if (!text) {
-        cli_error("cannot read %s", path);
+    char *text = read_text_operand(path, &len);
+    if (!text)
         return EXIT_PARTIAL;
-    }
-    if (!xc_utf8_valid(text, len, NULL)) {
-        cli_error("%s: not valid UTF-8", path);
-        free(text);
-        return EXIT_PARTIAL;
-    }
     xc_entity_extractor x = {.tagger = t};
     xc_status st = xc_entities_extract(&x, text, len);
     if (st != XC_OK) {

@@ -11,28 +11,6 @@
 #include "../util/buf.h"
 #include "../util/json_writer.h"
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    xc_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        xc_buf_append(&b, chunk, got);
-    bool failed = ferror(f) != 0;
-    if (f != stdin)
-        fclose(f);
-    if (b.failed || failed) {
-        xc_buf_free(&b);
-        return NULL;
-    }
-    if (!b.data) /* an empty file */
-        xc_buf_append(&b, "", 0);
-    return xc_buf_detach(&b, len);
-}
-
 /* A figure for people: 12 significant digits, "inf" past the end. */
 static void print_number(xc_buf *out, double v)
 {
@@ -171,24 +149,14 @@ int cmd_numbers(const cli *c)
     int rc = EXIT_OK;
     for (size_t f = 0; f < nfiles; f++) {
         size_t len = 0;
-        char *text = read_file(files[f], &len);
+        char *text = read_text_operand(files[f], &len);
         if (!text) {
-            cli_error("cannot read %s", files[f]);
             rc = EXIT_PARTIAL;
             continue;
         }
         xc_quantity_list list = {0};
         xc_status st = xc_find_quantities(text, len, &list);
-        if (st == XC_ERR_UTF8 || st == XC_ERR_TOO_BIG) {
-            size_t bad_at = 0;
-            if (st == XC_ERR_UTF8)
-                xc_utf8_valid(text, len, &bad_at);
-            if (st == XC_ERR_UTF8)
-                cli_error("%s: invalid UTF-8 at byte %zu", files[f], bad_at);
-            else
-                cli_error("%s: too big", files[f]);
-            rc = EXIT_PARTIAL;
-        } else if (st != XC_OK) {
+        if (st != XC_OK) { /* the text was checked when read: only memory can fail */
             cli_error("%s: %s", files[f], xc_status_name(st));
             xc_quantity_list_free(&list);
             free(text);

@@ -13,34 +13,6 @@
 #include "../util/buf.h"
 #include "../util/json_writer.h"
 
-static char *read_file(const char *path, size_t max, size_t *len, bool *too_big)
-{
-    *too_big = false;
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return NULL;
-    xc_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.failed) {
-        if (b.len + got > max) {
-            *too_big = true;
-            break;
-        }
-        xc_buf_append(&b, chunk, got);
-    }
-    bool failed = ferror(f) || b.failed || *too_big;
-    if (f != stdin)
-        fclose(f);
-    if (failed) {
-        xc_buf_free(&b);
-        return NULL;
-    }
-    if (!b.data)
-        xc_buf_putc(&b, '\0'), b.len = 0;
-    return xc_buf_detach(&b, len);
-}
-
 /* The article id, as ingest makes it: the file name without folder and extension. */
 static void article_id(const char *path, xc_buf *out)
 {
@@ -158,24 +130,9 @@ static void print_quote_text(const char *text, const xc_entity_extractor *x, con
 static int quotes_of_file(const cli *c, const char *path, xc_entity_extractor *x, xc_quote_list *q)
 {
     size_t len = 0;
-    bool too_big;
-    char *text = read_file(path, XC_DEFAULT_MAX_BYTES, &len, &too_big);
-    if (!text) {
-        if (too_big)
-            cli_error("%s:1: too big: over the %zu-byte limit", path, (size_t)XC_DEFAULT_MAX_BYTES);
-        else
-            cli_error("%s:1: cannot read", path);
+    char *text = read_text_operand(path, &len);
+    if (!text)
         return EXIT_PARTIAL;
-    }
-    size_t bad;
-    if (!xc_utf8_valid(text, len, &bad)) {
-        long line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += text[i] == '\n';
-        cli_error("%s:%ld: invalid UTF-8: byte 0x%02X at offset %zu", path, line, (unsigned char)text[bad], bad);
-        free(text);
-        return EXIT_PARTIAL;
-    }
     xc_status st = xc_entities_extract(x, text, len);
     if (st == XC_OK)
         st = xc_find_quotes(text, len, x, q);

@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "../util/file.h"
 #include "../util/json_writer.h"
 
 void cli_error(const char *fmt, ...)
@@ -285,4 +286,35 @@ void print_entity_line(FILE *out, const xc_entity *e, const char *indent)
         fprintf(out, "%s      %s  bytes %zu-%zu  %s%s%s\n", indent, m->article, m->start, m->end,
                 m->role ? m->role : "", m->role ? " " : "", m->text);
     }
+}
+
+/* The line of a byte offset, for messages. */
+static long line_at(const char *text, size_t offset)
+{
+    long line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+char *read_text_operand(const char *path, size_t *len)
+{
+    char *text;
+    xc_error err = {0};
+    if (xc_read_file(path, XC_DEFAULT_MAX_BYTES, &text, len, &err) != XC_OK) {
+        cli_error("%s", err.message);
+        return NULL;
+    }
+    const char *nul = memchr(text, '\0', *len);
+    size_t bad;
+    if (nul) {
+        bad = (size_t)(nul - text);
+        cli_error("%s:%ld: binary data: NUL byte at offset %zu", path, line_at(text, bad), bad);
+    } else if (!xc_utf8_valid(text, *len, &bad)) {
+        cli_error("%s:%ld: invalid UTF-8: byte 0x%02X at offset %zu (convert the file to UTF-8)", path,
+                  line_at(text, bad), (unsigned char)text[bad], bad);
+    } else
+        return text;
+    free(text);
+    return NULL;
 }

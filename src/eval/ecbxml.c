@@ -16,6 +16,7 @@
 
 #include "../util/buf.h"
 #include "../util/error.h"
+#include "../util/file.h"
 #include "../util/intmap.h"
 #include "../util/strmap.h"
 #include "../util/vec.h"
@@ -645,46 +646,12 @@ xc_status xc_ecb_doc_parse(const char *name, const char *data, size_t len, xc_ec
     return st;
 }
 
-static xc_status read_whole(const char *path, char **data, size_t *len, xc_error *err)
-{
-    *data = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return xc_fail(err, XC_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_IO, "%s: not a regular file", path);
-    }
-    if ((size_t)sb.st_size > MAX_DOC_BYTES) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_TOO_BIG, "%s: over %zu bytes", path, MAX_DOC_BYTES);
-    }
-    size_t cap = (size_t)sb.st_size + 1;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    }
-    size_t n = fread(buf, 1, cap, f);
-    bool bad = ferror(f) || n == cap; /* the file grew while being read */
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return xc_fail(err, XC_ERR_IO, "%s: cannot read the whole file", path);
-    }
-    *data = buf;
-    *len = n;
-    return XC_OK;
-}
-
 xc_status xc_ecb_doc_read(const char *path, xc_ecb_doc *out, xc_error *err)
 {
     memset(out, 0, sizeof *out);
     char *data;
     size_t len;
-    xc_status st = read_whole(path, &data, &len, err);
+    xc_status st = xc_read_file(path, MAX_DOC_BYTES, &data, &len, err);
     if (st != XC_OK)
         return st;
     st = xc_ecb_doc_parse(path, data, len, out, err);
@@ -933,7 +900,7 @@ xc_status xc_ecb_corpus_select(xc_ecb_corpus *c, const char *csv_path, size_t *u
         *unknown_rows = 0;
     char *data;
     size_t len;
-    xc_status st = read_whole(csv_path, &data, &len, err);
+    xc_status st = xc_read_file(csv_path, MAX_DOC_BYTES, &data, &len, err);
     if (st != XC_OK)
         return st;
     xc_strmap names = {0};

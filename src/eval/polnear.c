@@ -7,6 +7,7 @@
 #include "eval/polnear.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/file.h"
 #include "util/vec.h"
 
 static void warn_at(xc_brat_doc *d, xc_brat_warn warn, void *user, const char *name, size_t line, const char *why)
@@ -238,44 +239,20 @@ xc_status xc_brat_parse(const char *ann_name, const char *ann, size_t ann_len, c
     return XC_OK;
 }
 
-static char *slurp(const char *path, size_t *len, xc_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        xc_fail(err, XC_ERR_IO, "%s:1: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    xc_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        xc_buf_append(&b, chunk, got);
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad || b.failed) {
-        xc_buf_free(&b);
-        xc_fail(err, bad ? XC_ERR_IO : XC_ERR_NOMEM, "%s:1: cannot read", path);
-        return NULL;
-    }
-    if (!b.data)
-        xc_buf_putc(&b, '\0'), b.len = 0;
-    return xc_buf_detach(&b, len);
-}
-
 xc_status xc_brat_read(const char *text_path, const char *ann_path, xc_brat_doc *out, xc_brat_warn warn,
                        void *user, xc_error *err)
 {
     memset(out, 0, sizeof *out);
     size_t text_len, ann_len;
-    char *text = slurp(text_path, &text_len, err);
-    if (!text)
-        return err ? err->status : XC_ERR_IO;
-    char *ann = slurp(ann_path, &ann_len, err);
-    if (!ann) {
+    char *text, *ann;
+    xc_status st = xc_read_file(text_path, 0, &text, &text_len, err);
+    if (st != XC_OK)
+        return st;
+    if ((st = xc_read_file(ann_path, 0, &ann, &ann_len, err)) != XC_OK) {
         free(text);
-        return err ? err->status : XC_ERR_IO;
+        return st;
     }
-    xc_status st = xc_brat_parse(ann_path, ann, ann_len, text, text_len, out, warn, user, err);
+    st = xc_brat_parse(ann_path, ann, ann_len, text, text_len, out, warn, user, err);
     if (st == XC_ERR_UTF8)
         xc_fail(err, st, "%s:1: not valid UTF-8", text_path);
     free(text);

@@ -3,16 +3,15 @@
  * opens and when it closes. */
 #include "timeml.h"
 
-#include <errno.h>
 #include <expat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../util/buf.h"
 #include "../util/error.h"
+#include "../util/file.h"
 #include "../util/vec.h"
 
 #define MAX_DOC_BYTES ((size_t)256 << 20)
@@ -235,32 +234,12 @@ xc_status xc_timeml_parse(const char *name, const char *data, size_t len, xc_tim
 xc_status xc_timeml_read(const char *path, xc_timeml_doc *out, xc_error *err)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return xc_fail(err, XC_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_IO, "%s: not a regular file", path);
-    }
-    if ((size_t)sb.st_size > MAX_DOC_BYTES) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_TOO_BIG, "%s: over %zu bytes", path, MAX_DOC_BYTES);
-    }
-    size_t cap = (size_t)sb.st_size + 1;
-    char *data = malloc(cap);
-    if (!data) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    }
-    size_t n = fread(data, 1, cap, f);
-    bool bad = ferror(f) || n == cap; /* the file grew while being read */
-    fclose(f);
-    if (bad) {
-        free(data);
-        return xc_fail(err, XC_ERR_IO, "%s: cannot read the whole file", path);
-    }
-    xc_status st = xc_timeml_parse(path, data, n, out, err);
+    char *data;
+    size_t n;
+    xc_status st = xc_read_file(path, MAX_DOC_BYTES, &data, &n, err);
+    if (st != XC_OK)
+        return st;
+    st = xc_timeml_parse(path, data, n, out, err);
     free(data);
     return st;
 }

@@ -1,12 +1,11 @@
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ner/conll.h"
 #include "ner/tags.h"
-#include "util/buf.h"
 #include "util/error.h"
+#include "util/file.h"
 #include "util/vec.h"
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -92,27 +91,13 @@ nomem:
 xc_status xc_conll_read(const char *path, xc_conll *out, xc_conll_warn warn, void *user, xc_error *err)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return xc_fail(err, XC_ERR_IO, "cannot open %s: %s", path, strerror(errno));
-    xc_buf data = {0};
-    char chunk[65536];
-    size_t got;
-    bool ok = true;
-    while (ok && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        xc_buf_append(&data, chunk, got);
-        ok = !data.failed;
-    }
-    bool failed = ferror(f);
-    fclose(f);
-    xc_status st;
-    if (!ok)
-        st = xc_fail(err, XC_ERR_NOMEM, "%s: out of memory", path);
-    else if (failed)
-        st = xc_fail(err, XC_ERR_IO, "cannot read %s", path);
-    else
-        st = xc_conll_parse(path, data.data ? data.data : "", data.len, out, warn, user, err);
-    xc_buf_free(&data);
+    char *data;
+    size_t len;
+    xc_status st = xc_read_file(path, 0, &data, &len, err);
+    if (st != XC_OK)
+        return st;
+    st = xc_conll_parse(path, data, len, out, warn, user, err);
+    free(data);
     return st;
 }
 

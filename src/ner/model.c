@@ -6,6 +6,7 @@
 #include "ner/features.h"
 #include "ner/model.h"
 #include "util/error.h"
+#include "util/file.h"
 
 static const char magic[8] = {'X', 'C', 'N', 'E', 'R', '0', '0', '1'};
 #define HEADER_SIZE 64
@@ -101,29 +102,12 @@ xc_status xc_ner_model_load(xc_ner_model *m, const void *data, size_t len, xc_er
 xc_status xc_ner_model_read(xc_ner_model *m, const char *path, xc_error *err)
 {
     memset(m, 0, sizeof *m);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return xc_fail(err, XC_ERR_IO, "cannot open %s: %s", path, strerror(errno));
-    void *buf = NULL;
-    long size = -1;
-    if (fseek(f, 0, SEEK_END) == 0)
-        size = ftell(f);
-    if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_IO, "cannot read %s", path);
-    }
-    buf = malloc(size ? (size_t)size : 1); /* malloc aligns to 16 */
-    if (!buf) {
-        fclose(f);
-        return xc_fail(err, XC_ERR_NOMEM, "%s: out of memory", path);
-    }
-    size_t got = fread(buf, 1, (size_t)size, f);
-    fclose(f);
-    if (got != (size_t)size) {
-        free(buf);
-        return xc_fail(err, XC_ERR_IO, "cannot read %s", path);
-    }
-    xc_status st = xc_ner_model_load(m, buf, (size_t)size, err);
+    char *buf; /* malloc'd: aligned for the arrays read in place */
+    size_t size;
+    xc_status st = xc_read_file(path, 0, &buf, &size, err);
+    if (st != XC_OK)
+        return st;
+    st = xc_ner_model_load(m, buf, size, err);
     if (st != XC_OK) {
         char why[sizeof err->message];
         snprintf(why, sizeof why, "%s", err ? err->message : "bad model");

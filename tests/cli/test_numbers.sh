@@ -75,10 +75,10 @@ expect_eq "$(jq -r '.text' "$WORK/stdin.out")" "Some 300" "stdin"
 # bad input: reported, the rest still read; usage errors
 printf 'bad \377 byte, 5 drones\n' >"$WORK/latin1.txt"
 expect_status 1 "$CROSSCHECK" numbers "$WORK/latin1.txt" "$WORK/b.txt"
-expect_contains "$WORK/err" "latin1.txt: invalid UTF-8 at byte 4"
+expect_contains "$WORK/err" "latin1.txt:1: invalid UTF-8: byte 0xFF at offset 4"
 expect_contains "$WORK/out" "b.txt:"
 expect_status 1 "$CROSSCHECK" numbers "$WORK/missing.txt"
-expect_contains "$WORK/err" "cannot read"
+expect_contains "$WORK/err" "missing.txt: cannot open"
 expect_status 2 "$CROSSCHECK" numbers
 expect_status 2 "$CROSSCHECK" numbers --bogus "$WORK/b.txt"
 

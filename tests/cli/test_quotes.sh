@@ -62,7 +62,7 @@ TESTS=$((TESTS + 1))
 printf 'Plain text with no quotes at all.\n' >"$WORK/none.txt"
 printf 'Line one.\n\351t\351 "said" he\n' >"$WORK/latin1.txt"
 expect_status 1 "$CROSSCHECK" quotes "$WORK/pier.txt" "$WORK/missing.txt" "$WORK/latin1.txt" "$WORK/none.txt"
-expect_contains "$WORK/err" "missing.txt:1: cannot read"
+expect_contains "$WORK/err" "missing.txt: cannot open"
 expect_contains "$WORK/err" "latin1.txt:2: invalid UTF-8"
 expect_contains "$WORK/out" "none.txt: 0 quotes"
 expect_contains "$WORK/out" "pier.txt: 5 quotes"
