@@ -136,16 +136,14 @@ static int print_conll(const char *path, const xc_conll *c, const uint8_t *iob)
 static void json_distinct(xc_json *j, const xc_entity_extractor *x, const char *text, size_t entity, bool roles)
 {
     xc_json_array_begin(j);
-    for (size_t i = 0; i < x->mentions.count; i++) {
-        const xc_mention *m = &x->mentions.items[i];
+    for (uint32_t k = x->first[entity]; k < x->first[entity + 1]; k++) {
+        const xc_mention *m = &x->mentions.items[x->by_entity[k]];
         uint32_t s = roles ? m->role_start : m->start, e = roles ? m->role_end : m->end;
-        if (m->entity != entity || s == e)
-            continue;
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++) {
-            const xc_mention *o = &x->mentions.items[k];
+        bool seen = s == e;
+        for (uint32_t q = x->first[entity]; q < k && !seen; q++) {
+            const xc_mention *o = &x->mentions.items[x->by_entity[q]];
             uint32_t os = roles ? o->role_start : o->start, oe = roles ? o->role_end : o->end;
-            seen = o->entity == entity && oe - os == e - s && memcmp(text + os, text + s, e - s) == 0;
+            seen = oe - os == e - s && memcmp(text + os, text + s, e - s) == 0;
         }
         if (!seen)
             xc_json_string_n(j, text + s, e - s);

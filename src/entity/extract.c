@@ -272,6 +272,28 @@ static bool names_agree(int type, const char *a, size_t an, const char *b, size_
  * type whose fullest name agrees with it; a fuller name that arrives later
  * becomes the entity's name. Surname-only mentions before the full name
  * are joined in a second pass. */
+/* A counting sort of the mentions by entity, for walking an entity's
+ * mentions without scanning them all. */
+static bool index_by_entity(xc_entity_extractor *x)
+{
+    size_t e_count = x->entities.count, m_count = x->mentions.count;
+    uint32_t *first = realloc(x->first, (e_count + 2) * sizeof *first);
+    if (first)
+        x->first = first;
+    uint32_t *order = first ? realloc(x->by_entity, (m_count + 1) * sizeof *order) : NULL;
+    if (!order)
+        return false;
+    x->by_entity = order;
+    memset(first, 0, (e_count + 2) * sizeof *first);
+    for (size_t i = 0; i < m_count; i++)
+        first[x->mentions.items[i].entity + 2]++;
+    for (size_t e = 2; e < e_count + 2; e++)
+        first[e] += first[e - 1];
+    for (size_t i = 0; i < m_count; i++)
+        order[first[x->mentions.items[i].entity + 1]++] = (uint32_t)i;
+    return true;
+}
+
 static bool group(xc_entity_extractor *x)
 {
     xc_strmap_free(&x->seen);
@@ -355,7 +377,7 @@ static bool group(xc_entity_extractor *x)
         x->mentions.items[i].entity = renumber[x->mentions.items[i].entity];
     x->entities.count = kept;
     free(renumber);
-    return true;
+    return index_by_entity(x);
 }
 
 /* The last words of the full names of people in the article, for
@@ -524,5 +546,7 @@ void xc_entity_extractor_free(xc_entity_extractor *x)
     free(x->iob);
     free(x->spans);
     free(x->pieces);
+    free(x->by_entity);
+    free(x->first);
     memset(x, 0, sizeof *x);
 }

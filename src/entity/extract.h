@@ -31,6 +31,9 @@ typedef struct xc_entity_extractor {
     struct { xc_mention *items; size_t count, capacity; } mentions;
     struct { xc_local_entity *items; size_t count, capacity; } entities;
     xc_buf keys;
+    /* The mentions of entity e are by_entity[first[e] .. first[e + 1]),
+     * in text order. */
+    uint32_t *by_entity, *first;
     /* scratch */
     xc_token_list tokens;
     xc_sentence_list sentences;

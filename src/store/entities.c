@@ -92,6 +92,20 @@ static int64_t entity_in_story(xc_store *s, int64_t story, int type, const char 
     return best;
 }
 
+/* Has an earlier mention of the entity (among the first few) the same
+ * key? "Trump" nine times needs one lookup, not nine. */
+static bool repeats_key(const xc_entity_extractor *x, size_t e, uint32_t k)
+{
+    const xc_mention *m = &x->mentions.items[x->by_entity[k]];
+    uint32_t from = x->first[e], to = k - x->first[e] > 16 ? x->first[e] + 16 : k;
+    for (uint32_t j = from; j < to; j++) {
+        const xc_mention *o = &x->mentions.items[x->by_entity[j]];
+        if (o->key_len == m->key_len && memcmp(xc_mention_key(x, o), xc_mention_key(x, m), m->key_len) == 0)
+            return true;
+    }
+    return false;
+}
+
 static xc_status run(xc_store *s, sqlite3_stmt *st, const char *doing, xc_error *err)
 {
     int rc = sqlite3_step(st);
@@ -119,9 +133,9 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
         int type = ent->type;
         /* 1. a name known anywhere */
         int64_t id = 0;
-        for (size_t i = 0; i < x->mentions.count && id == 0; i++) {
-            const xc_mention *m = &x->mentions.items[i];
-            if (m->entity == e && global_key(type, xc_mention_key(x, m), m->key_len))
+        for (uint32_t k = x->first[e]; k < x->first[e + 1] && id == 0; k++) {
+            const xc_mention *m = &x->mentions.items[x->by_entity[k]];
+            if (global_key(type, xc_mention_key(x, m), m->key_len) && !repeats_key(x, e, k))
                 id = entity_of_key(s, xc_mention_key(x, m), m->key_len);
         }
         /* 2. an entity of the story whose name agrees; a lone word the
@@ -154,11 +168,9 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
             if ((status = run(s, st, "naming an entity", err)) != XC_OK)
                 return status;
         }
-        for (size_t i = 0; i < x->mentions.count && status == XC_OK; i++) {
-            const xc_mention *m = &x->mentions.items[i];
-            if (m->entity != e)
-                continue;
-            if (global_key(type, xc_mention_key(x, m), m->key_len)) {
+        for (uint32_t k = x->first[e]; k < x->first[e + 1] && status == XC_OK; k++) {
+            const xc_mention *m = &x->mentions.items[x->by_entity[k]];
+            if (global_key(type, xc_mention_key(x, m), m->key_len) && !repeats_key(x, e, k)) {
                 if (!(st = xc_store_prepare(s, insert_key, err)))
                     return XC_ERR_STORE;
                 sqlite3_bind_text(st, 1, xc_mention_key(x, m), (int)m->key_len, SQLITE_STATIC);
