@@ -69,29 +69,11 @@ static const hedge_phrase after_figure[] = {
     {"or fewer", XC_HEDGE_AT_MOST}, {"or less", XC_HEDGE_AT_MOST},
     {NULL, XC_HEDGE_NONE}};
 
-static size_t match(const xc_qsent *s, size_t i, const char *p)
-{
-    size_t k = i;
-    if (i >= s->n || s->w[i].low[0] != p[0])
-        return 0; /* the first byte rules out most phrases */
-    while (*p) {
-        const char *sp = strchr(p, ' ');
-        size_t n = sp ? (size_t)(sp - p) : strlen(p);
-        if (k >= s->n || s->w[k].len != n || memcmp(s->w[k].low, p, n) != 0)
-            return 0;
-        k++;
-        p += n;
-        if (*p == ' ')
-            p++;
-    }
-    return k - i;
-}
-
 static size_t longest(const xc_qsent *s, size_t i, const hedge_phrase *table, xc_hedge *hedge)
 {
     size_t used = 0;
     for (const hedge_phrase *p = table; p->words; p++) {
-        size_t n = match(s, i, p->words);
+        size_t n = xc_qw_phrase(s, i, p->words);
         if (n > used) {
             used = n;
             *hedge = p->hedge;

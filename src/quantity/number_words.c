@@ -64,6 +64,28 @@ double xc_qn_word_value(const char *word)
     return c ? c->value : -1;
 }
 
+/* How many words of `phrase` (words separated by single spaces) match from
+ * word i on (0 when it does not). Words of one hyphenated token ("km-long")
+ * match as words apart. */
+size_t xc_qw_phrase(const xc_qsent *s, size_t i, const char *phrase)
+{
+    size_t k = i;
+    const char *p = phrase;
+    if (i >= s->n || s->w[i].low[0] != p[0])
+        return 0; /* the first byte rules out most phrases */
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        if (k >= s->n || s->w[k].len != n || memcmp(s->w[k].low, p, n) != 0)
+            return 0;
+        k++;
+        p += n;
+        if (*p == ' ')
+            p++;
+    }
+    return k - i;
+}
+
 bool xc_qw_alpha(const xc_qsent *s, size_t i)
 {
     if (i >= s->n || s->w[i].type != XC_TOK_WORD || !s->w[i].len)

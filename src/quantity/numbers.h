@@ -58,6 +58,8 @@ static inline bool xc_qw_punct(const xc_qsent *s, size_t i)
     return i < s->n && (s->w[i].type == XC_TOK_PUNCT || s->w[i].type == XC_TOK_SYMBOL);
 }
 
+/* How many words of a phrase ("at least") match from word i; 0 if not. */
+size_t xc_qw_phrase(const xc_qsent *s, size_t i, const char *phrase);
 /* A word made of letters (no digits, not punctuation). */
 bool xc_qw_alpha(const xc_qsent *s, size_t i);
 /* Written with a capital where a sentence does not start. */

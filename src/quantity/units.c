@@ -98,32 +98,12 @@ static const phrase before_figure[] = {
 #undef P
 #undef C
 
-/* How many words of `p` match from word i (0 when it does not). Words of
- * one hyphenated token ("km-long") match as words apart. */
-static size_t match(const xc_qsent *s, size_t i, const char *p)
-{
-    size_t k = i;
-    if (i >= s->n || s->w[i].low[0] != p[0])
-        return 0; /* the first byte rules out most phrases */
-    while (*p) {
-        const char *sp = strchr(p, ' ');
-        size_t n = sp ? (size_t)(sp - p) : strlen(p);
-        if (k >= s->n || s->w[k].len != n || memcmp(s->w[k].low, p, n) != 0)
-            return 0;
-        k++;
-        p += n;
-        if (*p == ' ')
-            p++;
-    }
-    return k - i;
-}
-
 static size_t longest(const xc_qsent *s, size_t i, const phrase *table, const phrase **best)
 {
     size_t used = 0;
     *best = NULL;
     for (const phrase *p = table; p->words; p++) {
-        size_t n = match(s, i, p->words);
+        size_t n = xc_qw_phrase(s, i, p->words);
         if (n > used) {
             used = n;
             *best = p;
