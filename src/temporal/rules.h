@@ -117,6 +117,9 @@ static inline int xc_rc_unit(const xc_rc *r, size_t i, bool *plural)
 size_t xc_parse_year(const xc_rc *r, size_t i, int *year);
 /* A number in words, 0-99 ("twenty-one", "eleven"); token after it or 0. */
 size_t xc_parse_number_word(const xc_rc *r, size_t i, int *value);
+/* A weekday name ("Friday", "Wed." with its stop: Sun, Wed and Sat are
+ * words too); token after it or 0. */
+size_t xc_parse_weekday(const xc_rc *r, size_t i, int *weekday);
 /* A day of the month: 11, 11th, eleventh, twenty-first. */
 size_t xc_parse_day(const xc_rc *r, size_t i, int *day);
 /* A month name (with its abbreviation's full stop); `strict` wants the

@@ -314,7 +314,7 @@ static size_t numeric_date(xc_rc *r, size_t i, xc_hit *h)
     return j;
 }
 
-static size_t weekday_word(const xc_rc *r, size_t i, int *weekday)
+size_t xc_parse_weekday(const xc_rc *r, size_t i, int *weekday)
 {
     const xc_lex *l = xc_rc_lex(r, i);
     if (!l || l->weekday <= 0)
@@ -377,7 +377,7 @@ static size_t calendar_day(xc_rc *r, size_t i, xc_hit *h)
 {
     size_t j = i;
     int weekday = 0, month, day, year = 0;
-    size_t w = weekday_word(r, j, &weekday);
+    size_t w = xc_parse_weekday(r, j, &weekday);
     if (w) {
         j = w;
         if (xc_rc_punct(r, j, ','))
@@ -759,7 +759,7 @@ size_t xc_parse_day_after_time(const xc_rc *r, size_t i, xc_tval *day)
     if (xc_rc_is(r, j, K_ON))
         j++;
     int weekday, month, d, year;
-    size_t e = weekday_word(r, j, &weekday);
+    size_t e = xc_parse_weekday(r, j, &weekday);
     if (e) {
         *day = xc_rc_weekday(r, weekday, 0, xc_tense_at(r, i, e));
         return e;

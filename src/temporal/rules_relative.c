@@ -242,21 +242,6 @@ static size_t vague(xc_rc *r, size_t i, xc_hit *h)
 /* Weekdays                                                             */
 /* ------------------------------------------------------------------ */
 
-static size_t weekday_name(const xc_rc *r, size_t i, int *weekday)
-{
-    const xc_lex *l = xc_rc_lex(r, i);
-    if (!l || l->weekday <= 0)
-        return 0;
-    if (l->abbr) {
-        if (!xc_rc_cap(r, i) || !xc_rc_punct(r, i + 1, '.') || !xc_rc_attached(r, i + 1))
-            return 0;
-        *weekday = l->weekday;
-        return i + 2;
-    }
-    *weekday = l->weekday;
-    return i + 1;
-}
-
 static size_t weekday_rule(xc_rc *r, size_t i, xc_hit *h)
 {
     size_t j = i;
@@ -286,7 +271,7 @@ static size_t weekday_rule(xc_rc *r, size_t i, xc_hit *h)
         from_ref = true;
         j += 2;
     }
-    size_t e = weekday_name(r, j, &weekday);
+    size_t e = xc_parse_weekday(r, j, &weekday);
     if (!e)
         return 0;
     xc_tval v;
