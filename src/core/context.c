@@ -20,6 +20,7 @@ xc_ctx *xc_open(const char *db_path, xc_error *err)
     ctx->cluster = xc_cluster_defaults;
     ctx->dedup = xc_dedup_defaults;
     ctx->entities = true;
+    ctx->claims = true;
     ctx->stemmer = xc_stemmer_new("english");
     if (!ctx->stemmer) {
         xc_fail(err, XC_ERR_NOMEM, "cannot create the English stemmer");
@@ -70,6 +71,8 @@ xc_status xc_set_param(xc_ctx *ctx, const char *name, double value, xc_error *er
         c->name_weight = value;
     else if (strcmp(name, "entities") == 0)
         ctx->entities = value != 0;
+    else if (strcmp(name, "claims") == 0)
+        ctx->claims = value != 0;
     else if (strcmp(name, "time_boost") == 0)
         c->time_boost = value;
     else if (strcmp(name, "time_boost_hours") == 0 && value > 0)

@@ -16,6 +16,7 @@ struct xc_ctx {
     xc_dedup_params dedup;
     xc_cluster_params cluster;
     bool entities; /* find and resolve named entities at ingest (default on) */
+    bool claims;   /* find quotes, numeric facts and dates at ingest (default on) */
 };
 
 #endif

@@ -37,9 +37,10 @@ xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const cha
         remove_files(s->dir);
         return err ? err->status : XC_ERR_STORE;
     }
-    /* names are not needed to score stories or copies; eval entities turns
-     * them back on */
+    /* names, quotes, numbers and dates are not needed to score stories or
+     * copies; eval entities turns names back on */
     s->ctx->entities = false;
+    s->ctx->claims = false;
     for (const char *const *set = settings; set && *set; set++) {
         xc_status st = xc_set_param_text(s->ctx, *set, err);
         if (st != XC_OK) {

@@ -9,6 +9,7 @@
 #include "../cluster/cluster.h"
 #include "../cluster/why.h"
 #include "../entity/extract.h"
+#include "../store/claims.h"
 #include "../store/entities.h"
 #include "../dedup/dedup.h"
 #include "../store/lineage.h"
@@ -30,6 +31,12 @@ struct xc_pipeline {
     xc_ner_tagger tagger; /* loaded on first use */
     bool tagger_loaded;
     xc_entity_extractor entities;
+    bool entities_found;   /* for the article in hand */
+    int64_t *entity_ids;   /* their ids in the store   */
+    size_t entity_id_capacity;
+    xc_quote_list quotes;
+    xc_quantity_list quantities;
+    xc_timex_list dates;
 };
 
 xc_pipeline *xc_pipeline_new(xc_ctx *ctx)
@@ -60,6 +67,10 @@ void xc_pipeline_free(xc_pipeline *p)
     xc_analysis_free(&p->old_analysis);
     xc_dedup_scratch_free(&p->dedup_scratch);
     xc_entity_extractor_free(&p->entities);
+    free(p->entity_ids);
+    xc_quote_list_free(&p->quotes);
+    xc_quantity_list_free(&p->quantities);
+    xc_timex_list_free(&p->dates);
     if (p->tagger_loaded)
         xc_ner_tagger_close(&p->tagger);
     free(p);
@@ -200,7 +211,8 @@ static xc_status retract(xc_pipeline *p, const existing *old, xc_error *err)
         return st;
     xc_dedup_remove(p->dedup, old->key);
     int64_t story = xc_stories_of_article(store, old->key);
-    if ((st = xc_entities_forget(store, old->key, story, err)) != XC_OK)
+    if ((st = xc_entities_forget(store, old->key, story, err)) != XC_OK ||
+        (st = xc_claims_forget(store, old->key, err)) != XC_OK)
         return st;
     if (!story)
         return XC_OK;
@@ -278,6 +290,7 @@ static xc_status cluster(xc_pipeline *p, const xc_cluster_item *item, xc_error *
 /* Names in the article, resolved to the store's entities. */
 static xc_status find_entities(xc_pipeline *p, int64_t key, const xc_article_in *a, xc_error *err)
 {
+    p->entities_found = false;
     if (!p->ctx->entities)
         return XC_OK;
     if (!p->tagger_loaded) {
@@ -290,8 +303,55 @@ static xc_status find_entities(xc_pipeline *p, int64_t key, const xc_article_in 
     xc_status st = xc_entities_extract(&p->entities, a->text, a->text_len);
     if (st != XC_OK)
         return xc_fail(err, st, "finding names: %s", xc_status_name(st));
+    size_t n = p->entities.entities.count;
+    if (n > p->entity_id_capacity) {
+        int64_t *ids = realloc(p->entity_ids, n * sizeof *ids);
+        if (!ids)
+            return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+        p->entity_ids = ids;
+        p->entity_id_capacity = n;
+    }
     int64_t story = xc_stories_of_article(&p->ctx->store, key);
-    return xc_entities_save(&p->ctx->store, key, story, a->text, &p->entities, err);
+    st = xc_entities_save(&p->ctx->store, key, story, a->text, &p->entities, p->entity_ids, err);
+    p->entities_found = st == XC_OK;
+    return st;
+}
+
+/* What the article says: quotes and their speakers, numeric facts, dates.
+ * Relative dates count from the article's date, or from the date its own
+ * text gives when it has none (stored as inferred; the clusterer does not
+ * use it, so an undated article stays undated for story time). */
+static xc_status find_claims(xc_pipeline *p, int64_t key, const xc_article_in *a, xc_error *err)
+{
+    if (!p->ctx->claims)
+        return XC_OK;
+    const xc_entity_extractor *entities = p->entities_found ? &p->entities : NULL;
+    xc_article_claims claims = {.entities = entities, .entity_ids = entities ? p->entity_ids : NULL};
+    xc_date anchor = a->published, inferred;
+    char inferred_text[16], evidence[160];
+    if (anchor.precision == XC_DATE_NONE &&
+        xc_infer_document_date(a->text, a->text_len, &inferred, evidence, sizeof evidence) == XC_OK) {
+        anchor = inferred;
+        xc_date_format(&inferred, inferred_text, sizeof inferred_text);
+        claims.inferred_date = inferred_text;
+        claims.inferred_from = evidence;
+    }
+    xc_status st = xc_find_quotes(a->text, a->text_len, entities, &p->quotes);
+    if (st == XC_OK) {
+        p->quantities.count = 0;
+        claims.quotes = &p->quotes;
+        /* invalid UTF-8 was refused at reading; a failure here is memory */
+        st = xc_find_quantities(a->text, a->text_len, &p->quantities);
+    }
+    if (st == XC_OK) {
+        p->dates.count = 0;
+        claims.quantities = &p->quantities;
+        st = xc_find_dates(a->text, a->text_len, &anchor, &p->dates);
+        claims.dates = &p->dates;
+    }
+    if (st != XC_OK)
+        return xc_fail(err, st, "finding quotes, numbers and dates: %s", xc_status_name(st));
+    return xc_claims_save(&p->ctx->store, key, a->text, &claims, err);
 }
 
 static xc_status store_one(xc_pipeline *p, xc_article_in *a, xc_item_outcome *outcome, xc_error *err)
@@ -335,6 +395,8 @@ static xc_status store_one(xc_pipeline *p, xc_article_in *a, xc_item_outcome *ou
     }
     if (st == XC_OK)
         st = find_entities(p, key, a, err);
+    if (st == XC_OK)
+        st = find_claims(p, key, a, err);
     if (st == XC_OK)
         *outcome = old.key ? XC_ITEM_UPDATED : XC_ITEM_ADDED;
     return st;

@@ -114,7 +114,7 @@ static xc_status run(xc_store *s, sqlite3_stmt *st, const char *doing, xc_error 
 }
 
 xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const char *text,
-                           const xc_entity_extractor *x, xc_error *err)
+                           const xc_entity_extractor *x, int64_t *ids, xc_error *err)
 {
     static const char insert_entity[] = "INSERT INTO entities (type, name, key) VALUES (?, ?, ?)";
     static const char rename[] = "UPDATE entities SET name = ?, key = ? WHERE id = ? AND length(key) - "
@@ -168,6 +168,8 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
             if ((status = run(s, st, "naming an entity", err)) != XC_OK)
                 return status;
         }
+        if (ids)
+            ids[e] = id;
         for (uint32_t k = x->first[e]; k < x->first[e + 1] && status == XC_OK; k++) {
             const xc_mention *m = &x->mentions.items[x->by_entity[k]];
             if (global_key(type, xc_mention_key(x, m), m->key_len) && !repeats_key(x, e, k)) {

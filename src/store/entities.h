@@ -10,9 +10,11 @@
 #include "store.h"
 #include "../entity/extract.h"
 
-/* Store the entities `x` found in `text` (article `article`, in `story`). */
+/* Store the entities `x` found in `text` (article `article`, in `story`).
+ * When `ids` is not NULL, ids[e] gets the store's id of x's entity e
+ * (x->entities.count of them). */
 xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const char *text,
-                           const xc_entity_extractor *x, xc_error *err);
+                           const xc_entity_extractor *x, int64_t *ids, xc_error *err);
 
 /* Remove an article's mentions (before it is stored again). */
 xc_status xc_entities_forget(xc_store *s, int64_t article, int64_t story, xc_error *err);

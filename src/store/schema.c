@@ -114,6 +114,55 @@ static const char *const migrations[] = {
     "  articles INTEGER NOT NULL,"
     "  PRIMARY KEY (story, entity)"
     ") WITHOUT ROWID;",
+    /* 4: what each article says: quotes with speakers, numeric facts and
+     * dates, and the date inferred from the text of an undated article. */
+    "ALTER TABLE articles ADD COLUMN inferred_date TEXT;"   /* YYYY-MM-DD, or NULL */
+    "ALTER TABLE articles ADD COLUMN inferred_from TEXT;"   /* what it was read from */
+    "CREATE TABLE quotes ("
+    "  article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL,"           /* first mark to last mark      */
+    "  end INTEGER NOT NULL,"
+    "  parts TEXT NOT NULL,"              /* content spans: 'start-end,start-end' */
+    "  text TEXT NOT NULL,"               /* the content, parts joined by ' … ' */
+    "  flags INTEGER NOT NULL,"           /* XC_QUOTE_* (partial, split, ...) */
+    "  cue TEXT,"                         /* its lemma: 'say', 'according to' */
+    "  cue_start INTEGER, cue_end INTEGER,"
+    "  mention_start INTEGER,"            /* what the cue attaches to: 'he', */
+    "  mention_end INTEGER,"              /* 'the spokesperson', a name     */
+    "  mention_kind INTEGER NOT NULL,"    /* xc_speaker_kind              */
+    "  speaker TEXT,"                     /* the named person it resolves to */
+    "  entity INTEGER,"                   /* that person's entity, NULL    */
+    "  PRIMARY KEY (article, start)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX quotes_entity ON quotes(entity);"
+    "CREATE TABLE facts ("                /* numbers that can be compared   */
+    "  article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL,"           /* hedge to unit: 'at least 91'  */
+    "  end INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  kind INTEGER NOT NULL,"            /* xc_quantity_kind             */
+    "  hedge INTEGER NOT NULL,"           /* xc_hedge                     */
+    "  flags INTEGER NOT NULL,"           /* XC_QF_*                      */
+    "  value REAL NOT NULL,"
+    "  low REAL NOT NULL, high REAL NOT NULL," /* the interval, +-Inf when open-ended */
+    "  low_open INTEGER NOT NULL, high_open INTEGER NOT NULL,"
+    "  unit TEXT NOT NULL,"
+    "  thing TEXT NOT NULL,"              /* key of the counted thing: 'drone', 'deaths' */
+    "  thing_text TEXT,"                  /* as written: 'drones', 'dead' */
+    "  predicate TEXT NOT NULL,"          /* stem of its verb or event noun */
+    "  sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,"
+    "  PRIMARY KEY (article, start)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE dates ("                /* temporal expressions, TimeML values */
+    "  article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL,"
+    "  end INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  type INTEGER NOT NULL,"            /* xc_timex_type                */
+    "  value TEXT NOT NULL,"              /* 2025-03-11, 2025-W11, P3Y ... */
+    "  mod TEXT,"
+    "  PRIMARY KEY (article, start)"
+    ") WITHOUT ROWID;",
 };
 
 int xc_store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }
