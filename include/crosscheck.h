@@ -319,6 +319,13 @@ typedef struct xc_quantity {
     uint32_t predicate_start, predicate_end; /* the governing verb or event
                                      noun; equal when none                */
     char predicate[24];           /* its stem ("deploy", "attack")         */
+    char event[32];               /* for a casualty count, the event it
+                                     belongs to: the nearest event noun
+                                     before it (after it when none) with
+                                     the word that qualifies it, as
+                                     "modifier class" ("drone attack" for
+                                     "drone strike", "missile attack" for
+                                     "missile assaults"); "" when none     */
     uint32_t sentence_start, sentence_end;
 } xc_quantity;
 

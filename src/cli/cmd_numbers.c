@@ -75,6 +75,8 @@ static void print_json(const char *path, const char *text, const xc_quantity *q)
     xc_json_int(&j, q->predicate_start);
     xc_json_key(&j, "predicate_end");
     xc_json_int(&j, q->predicate_end);
+    xc_json_key(&j, "event");
+    xc_json_string(&j, q->event);
     xc_json_key(&j, "sentence_start");
     xc_json_int(&j, q->sentence_start);
     xc_json_key(&j, "sentence_end");
@@ -108,8 +110,11 @@ static void print_text(const char *path, const char *text, const xc_quantity *q)
     }
     if (q->unit[0])
         xc_buf_printf(&out, " %s", q->unit);
-    xc_buf_printf(&out, "\t%s\t%s\t%s\t", xc_hedge_name((xc_hedge)q->hedge), q->thing[0] ? q->thing : "-",
+    xc_buf_printf(&out, "\t%s\t%s\t%s", xc_hedge_name((xc_hedge)q->hedge), q->thing[0] ? q->thing : "-",
                   q->predicate[0] ? q->predicate : "-");
+    if (q->event[0])
+        xc_buf_printf(&out, " (%s)", q->event);
+    xc_buf_putc(&out, '\t');
     /* the expression and its thing, on one line */
     uint32_t end = q->thing_end > q->end ? q->thing_end : q->end;
     for (uint32_t k = q->start; k < end; k++)

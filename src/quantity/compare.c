@@ -87,6 +87,17 @@ xc_quantity_relation xc_compare_quantities(const xc_quantity *a, const xc_quanti
     if (!casualty && a->predicate[0] && b->predicate[0] &&
         strcmp(xc_qt_predicate_class(a->predicate), xc_qt_predicate_class(b->predicate)) != 0)
         return XC_QREL_DISTINCT;
+    /* ... but not under two different events ("drone attack" / "missile
+     * attack"): both must be named for that to show */
+    if (casualty && a->event[0] && b->event[0] && strcmp(a->event, b->event) != 0) {
+        const char *ca = strrchr(a->event, ' '), *cb = strrchr(b->event, ' ');
+        bool a_bare = !ca, b_bare = !cb;
+        ca = ca ? ca + 1 : a->event;
+        cb = cb ? cb + 1 : b->event;
+        /* "drone attack" / "attack": one may just not say what kind */
+        if (strcmp(ca, cb) != 0 || (!a_bare && !b_bare))
+            return XC_QREL_DISTINCT;
+    }
     scaled va = in_common(a, fa, slack), vb = in_common(b, fb, slack);
     if (overlap(&va, &vb))
         return XC_QREL_AGREE;

@@ -532,6 +532,44 @@ static void set_predicate(const xc_qsent *s, size_t i, xc_quantity *q)
     q->predicate_end = s->w[i].end;
 }
 
+/* The event a casualty count belongs to ("one fatality" in "its largest
+ * drone strike on Moscow, deploying at least 91 drones, resulting in one
+ * fatality"): the nearest event noun before the figure in its sentence,
+ * else one just after it, with the content word right before that noun
+ * when it qualifies it ("drone strike", "missile assaults"). Two counts
+ * of the dead under a drone strike and a missile assault are not one
+ * fact, whatever verbs report them. */
+static void set_event(const xc_qsent *s, size_t first, size_t next, xc_quantity *q)
+{
+    /* a war or campaign holds many events: "the biggest drone attack of
+     * the war" is the attack's */
+    static const char *const containers[] = {"war", "campaign", "oper", "invas", "offens", "counteroffens", NULL};
+    size_t event = s->n, container = s->n;
+    for (size_t i = first; i-- > 0 && first - i <= 24;)
+        if (content_word(s, i) && !xc_qw_capitalised(s, i) && event_noun(s, i)) {
+            if (!stem_in(s, i, containers)) {
+                event = i;
+                break;
+            }
+            if (container == s->n)
+                container = i;
+        }
+    if (event == s->n)
+        event = container;
+    for (size_t i = next; event == s->n && i < s->n && i < next + 8; i++)
+        if (content_word(s, i) && !xc_qw_capitalised(s, i) && event_noun(s, i))
+            event = i;
+    if (event == s->n)
+        return;
+    char stem[XC_QWORD_MAX], modifier[XC_QWORD_MAX] = "";
+    stem_of(s, event, stem, sizeof stem);
+    const char *class = xc_qt_predicate_class(stem);
+    if (event > 0 && content_word(s, event - 1) && !verbish(s, event - 1) && !ends_with(&s->w[event - 1], "est") &&
+        !xc_qw_capitalised(s, event - 1))
+        stem_of(s, event - 1, modifier, sizeof modifier);
+    snprintf(q->event, sizeof q->event, "%.15s%s%.15s", modifier, modifier[0] ? " " : "", class);
+}
+
 void xc_qt_attach(const xc_qsent *s, size_t first, size_t next, xc_quantity *q,
                   const xc_quantity *prev, size_t prev_next)
 {
@@ -619,4 +657,6 @@ void xc_qt_attach(const xc_qsent *s, size_t first, size_t next, xc_quantity *q,
         if (c < s->n)
             snprintf(q->thing, sizeof q->thing, "%s", xc_qt_casualty_class(s->w[c].low));
     }
+    if (q->thing[0] && xc_qt_casualty_class(q->thing))
+        set_event(s, first, next, q);
 }

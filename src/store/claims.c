@@ -99,8 +99,8 @@ static xc_status save_facts(xc_store *s, int64_t article, const char *text, cons
 {
     static const char sql[] =
         "INSERT OR REPLACE INTO facts (article, start, end, text, kind, hedge, flags, value, low, high, low_open, "
-        "high_open, unit, thing, thing_text, predicate, sentence_start, sentence_end) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+        "high_open, unit, thing, thing_text, predicate, sentence_start, sentence_end, event) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
     for (size_t i = 0; i < list->count; i++) {
         const xc_quantity *q = &list->items[i];
         if (!xc_quantity_is_fact(q))
@@ -127,6 +127,7 @@ static xc_status save_facts(xc_store *s, int64_t article, const char *text, cons
         sqlite3_bind_text(st, 16, q->predicate, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 17, q->sentence_start);
         sqlite3_bind_int64(st, 18, q->sentence_end);
+        sqlite3_bind_text(st, 19, q->event, -1, SQLITE_STATIC);
         xc_status status = run(s, st, "storing a fact", err);
         if (status != XC_OK)
             return status;

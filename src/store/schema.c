@@ -150,6 +150,7 @@ static const char *const migrations[] = {
     "  thing TEXT NOT NULL,"              /* key of the counted thing: 'drone', 'deaths' */
     "  thing_text TEXT,"                  /* as written: 'drones', 'dead' */
     "  predicate TEXT NOT NULL,"          /* stem of its verb or event noun */
+    "  event TEXT NOT NULL,"              /* a casualty count's event: 'drone attack' */
     "  sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,"
     "  PRIMARY KEY (article, start)"
     ") WITHOUT ROWID;"

@@ -390,6 +390,15 @@ static void test_compare(void **state)
     assert_int_equal(relate("The army launched at least 80 drones.", "Air defences downed 337 drones."),
                      XC_QREL_DISTINCT);
     assert_int_equal(relate("The death toll rose to 27.", "The ferry disaster killed 23 people."), XC_QREL_UPDATE);
+    /* the dead of two events: a drone strike and a missile assault */
+    assert_int_equal(relate("Rebels carried out a drone strike on the port that caused one fatality.",
+                            "The navy's missile assault on the town left at least 14 dead."),
+                     XC_QREL_DISTINCT);
+    assert_int_equal(relate("Rebels carried out a drone strike on the port that caused one fatality.",
+                            "The biggest drone attack of the war left at least three dead."),
+                     XC_QREL_CONFLICT);
+    assert_int_equal(relate("The drone strike caused one fatality.", "The attack left at least three dead."),
+                     XC_QREL_CONFLICT);
     assert_int_equal(relate("The fund paid $5 million in aid.", "The fund paid €5 million in aid."),
                      XC_QREL_UNRELATED);
     assert_int_equal(relate("Rebels fired 91 drones.", "Rebels fired 91 rockets."), XC_QREL_UNRELATED);
