@@ -326,6 +326,7 @@ typedef struct xc_quantity {
                                      "modifier class" ("drone attack" for
                                      "drone strike", "missile attack" for
                                      "missile assaults"); "" when none     */
+    uint32_t event_start, event_end; /* those words as written; equal when none */
     uint32_t sentence_start, sentence_end;
 } xc_quantity;
 
@@ -570,6 +571,98 @@ typedef int (*xc_entity_fn)(void *user, const xc_entity *entity);
 /* Entities ranked by the independent reports naming them, then mentions. */
 xc_status xc_entities_each(xc_ctx *ctx, const xc_entity_query *query,
                            xc_entity_fn fn, void *user, xc_error *err);
+
+/* One report of a fact or a quote: where an article says it. */
+typedef struct xc_attestation {
+    const char *article;          /* article id                            */
+    const char *source;           /* its outlet, NULL when unknown         */
+    const char *published;        /* ISO 8601, NULL when undated           */
+    const char *copy_of;          /* the article it copies, NULL for an
+                                     independent report                    */
+    size_t start, end;            /* byte span in the article's text       */
+    const char *text;             /* as written there                      */
+} xc_attestation;
+
+/* One value of a fact, and the reports that give it (their intervals all
+ * meet: "at least 91 drones", "over ninety"). */
+typedef struct xc_fact_value {
+    double low, high;             /* the interval they share (in the unit of
+                                     the first report); +-HUGE_VAL when open */
+    bool low_open, high_open;
+    const char *unit;             /* "", "%", "USD", "km", ...             */
+    size_t independent;           /* reports that are not copies of each other */
+    size_t outlets;
+    const xc_attestation *reports;/* earliest first                        */
+    size_t report_count;
+} xc_fact_value;
+
+/* How two values of one fact relate: "conflict" or "update" (value b
+ * is the later count). */
+typedef struct xc_fact_link {
+    size_t a, b;                  /* indices into values                   */
+    const char *relation;
+} xc_fact_link;
+
+/* A numeric fact of a story, cross-checked between its reports. */
+typedef struct xc_fact {
+    const char *kind;             /* "count", "percent", "money", ...      */
+    const char *thing;            /* the counted thing's key: "deaths", "drone" */
+    const char *thing_text;       /* as the first report writes it ("dead") */
+    const char *event;            /* a casualty count's event ("drone
+                                     attack"), else the predicate's stem    */
+    const char *event_text;       /* as the first report writes it ("drone
+                                     strike", "deploying"), or NULL        */
+    const char *verdict;          /* "conflict", "update", "agree", "single" */
+    size_t independent;           /* independent reports giving it         */
+    const xc_fact_value *values;  /* most independent reports first        */
+    size_t value_count;
+    const xc_fact_link *links;
+    size_t link_count;
+} xc_fact;
+
+typedef int (*xc_fact_fn)(void *user, const xc_fact *fact);
+
+/* The facts of a story: conflicts first, then updates, agreements (most
+ * reports first) and facts only one report gives. XC_ERR_NOT_FOUND when
+ * there is no such story. */
+xc_status xc_story_facts(xc_ctx *ctx, int64_t story, xc_fact_fn fn, void *user, xc_error *err);
+
+/* A run of words in a wording compared with the remark's main wording. */
+typedef struct xc_word_change {
+    char op;                      /* '=' kept, '-' dropped, '+' added      */
+    const char *text;             /* the words (from the main wording for
+                                     '=' and '-', from this one for '+')   */
+    size_t len;
+} xc_word_change;
+
+/* One report's quote of a remark. */
+typedef struct xc_quote_report {
+    xc_attestation where;         /* text: the quote as this report gives it */
+    const char *speaker_text;     /* the words that name the speaker here
+                                     ("he", "the U.S. diplomatic chief"), or NULL */
+    const char *cue;              /* "say", "according to", ...            */
+    const char *wording;          /* "main", "same", "excerpt", "variant"  */
+    const xc_word_change *diff;   /* for a variant: against the main wording */
+    size_t diff_count;
+} xc_quote_report;
+
+/* A remark quoted by one or more reports of a story. */
+typedef struct xc_remark {
+    const char *speaker;          /* the named speaker, NULL when none     */
+    int64_t entity;               /* the speaker's entity, 0 when none     */
+    const char *text;             /* the main wording                      */
+    size_t independent;           /* reports that are not copies of each other */
+    size_t outlets;
+    size_t variants;              /* reports with other words              */
+    const xc_quote_report *reports; /* the main wording first              */
+    size_t report_count;
+} xc_remark;
+
+typedef int (*xc_remark_fn)(void *user, const xc_remark *remark);
+
+/* The quote ledger of a story: remarks quoted by the most independent
+ * reports first. XC_ERR_NOT_FOUND when there is no such story. */
+xc_status xc_story_remarks(xc_ctx *ctx, int64_t story, xc_remark_fn fn, void *user, xc_error *err);
 
 typedef struct xc_search_hit {
     const xc_article *article; /* without text                            */

@@ -68,6 +68,13 @@ void json_membership_fields(void *json_writer, const xc_article *a);
  * reports, mentions, name, other spellings, roles). */
 void json_entity(void *json_writer, const xc_entity *e);
 void print_entity_line(FILE *out, const xc_entity *e, const char *indent);
+/* A story's facts and remarks (ledger_output.c): as JSON objects (with
+ * "story" when story != 0), and as text. */
+void json_fact(void *json_writer, int64_t story, const xc_fact *f);
+void json_remark(void *json_writer, int64_t story, const xc_remark *r);
+void print_fact(FILE *out, const xc_fact *f, const char *indent);
+/* detail: each excerpt and variant with its word diff */
+void print_remark(FILE *out, const xc_remark *r, const char *indent, bool detail);
 /* Shorten to at most `width` display columns (approximately: code points). */
 void print_clipped(FILE *out, const char *s, int width);
 
@@ -78,6 +85,9 @@ int cmd_article(const cli *c);
 int cmd_search(const cli *c);
 int cmd_stats(const cli *c);
 int cmd_check(const cli *c);
+int cmd_facts(const cli *c);
+/* `facts --story ID` (remarks false) and `quotes --story ID` (true). */
+int story_ledger(const cli *c, int64_t story, bool remarks);
 int cmd_eval(const cli *c);
 int cmd_train(const cli *c);
 int cmd_ner(const cli *c);

@@ -1,5 +1,6 @@
 /* Quotes on the command line:
  *   crosscheck quotes [--json] [--model MODEL] FILE...   the quotes of text files, with speakers
+ *   crosscheck quotes --story ID [--json]                a story's quote ledger (cmd_facts.c)
  *   crosscheck eval quotes DIR [--json]                  P/R/F1 on a PolNeAR-style folder
  */
 #include <stdlib.h>
@@ -158,11 +159,12 @@ static int quotes_of_file(const cli *c, const char *path, xc_entity_extractor *x
 
 int cmd_quotes(const cli *c)
 {
-    static const char *const valued[] = {"model", NULL};
+    static const char *const valued[] = {"model", "story", NULL};
     arg_iter it = {c, 0, false, {0}};
     arg a;
     bool bad = false;
     const char *model = NULL;
+    size_t story = 0;
     const char **files = calloc((size_t)c->argc + 1, sizeof *files);
     size_t n = 0;
     if (!files)
@@ -172,14 +174,19 @@ int cmd_quotes(const cli *c)
             files[n++] = a.value;
         else if (strcmp(a.option, "model") == 0)
             model = a.value;
+        else if (strcmp(a.option, "story") == 0)
+            bad = !parse_size(a.value, &story) || story == 0;
         else {
             cli_error("quotes: unexpected --%s", a.option);
             bad = true;
         }
     }
-    if (bad || n == 0) {
-        if (!bad)
-            cli_error("usage: crosscheck quotes [--json] [--model MODEL] FILE...");
+    if (!bad && story && n == 0) {
+        free(files);
+        return story_ledger(c, (int64_t)story, true);
+    }
+    if (bad || n == 0 || story) {
+        cli_error("usage: crosscheck quotes [--json] [--model MODEL] FILE...  or  crosscheck quotes --story ID");
         free(files);
         return EXIT_USAGE;
     }

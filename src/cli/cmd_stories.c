@@ -72,7 +72,63 @@ static int on_story_entity(void *user, const xc_entity *e)
     return 0;
 }
 
-/* A story's JSON; with a context, also its entities (the story view). */
+static int on_json_fact(void *json, const xc_fact *f)
+{
+    json_fact(json, 0, f);
+    return 0;
+}
+
+static int on_json_remark(void *json, const xc_remark *r)
+{
+    json_remark(json, 0, r);
+    return 0;
+}
+
+/* The story view's Facts section: every fact more than one independent
+ * report gives or that is contested; the rest counted. */
+typedef struct fact_section {
+    size_t shown, single;
+} fact_section;
+
+static int on_story_fact(void *user, const xc_fact *f)
+{
+    fact_section *sec = user;
+    if (strcmp(f->verdict, "single") == 0) {
+        sec->single++;
+        return 0;
+    }
+    if (sec->shown++ == 0)
+        printf("\nFacts, contested first (values in [brackets], then who says so):\n");
+    print_fact(stdout, f, "  ");
+    return 0;
+}
+
+/* The Quotes section: remarks quoted by several reports in full, then up
+ * to STORY_SINGLE_REMARKS quoted once. */
+#define STORY_SINGLE_REMARKS 8
+typedef struct remark_section {
+    size_t shown, single, hidden;
+} remark_section;
+
+static int on_story_remark(void *user, const xc_remark *r)
+{
+    remark_section *sec = user;
+    if (sec->shown + sec->single == 0)
+        printf("\nQuotes, by independent reports quoting them:\n");
+    if (r->report_count > 1) {
+        sec->shown++;
+        print_remark(stdout, r, "  ", true);
+    } else if (sec->single < STORY_SINGLE_REMARKS) {
+        sec->single++;
+        print_remark(stdout, r, "  ", false);
+    } else {
+        sec->hidden++;
+    }
+    return 0;
+}
+
+/* A story's JSON; with a context, also its facts, quotes and entities
+ * (the story view). */
 static void story_json(const xc_story *s, xc_buf *out, xc_ctx *ctx)
 {
     lineage_view view;
@@ -130,11 +186,21 @@ static void story_json(const xc_story *s, xc_buf *out, xc_ctx *ctx)
     }
     xc_json_array_end(&j);
     if (ctx) {
+        xc_error err = {0};
+        xc_json_key(&j, "facts");
+        xc_json_array_begin(&j);
+        if (xc_story_facts(ctx, s->id, on_json_fact, &j, &err) != XC_OK)
+            fprintf(stderr, "crosscheck: %s\n", err.message);
+        xc_json_array_end(&j);
+        xc_json_key(&j, "quotes");
+        xc_json_array_begin(&j);
+        if (xc_story_remarks(ctx, s->id, on_json_remark, &j, &err) != XC_OK)
+            fprintf(stderr, "crosscheck: %s\n", err.message);
+        xc_json_array_end(&j);
         xc_json_key(&j, "entities");
         xc_json_array_begin(&j);
         entity_collector collect = {&j, 0};
         xc_entity_query query = {s->id, STORY_ENTITIES, 0, false};
-        xc_error err = {0};
         if (xc_entities_each(ctx, &query, on_story_entity, &collect, &err) != XC_OK)
             fprintf(stderr, "crosscheck: %s\n", err.message);
         xc_json_array_end(&j);
@@ -355,9 +421,20 @@ static int on_story_detail(void *user, const xc_story *s)
         if (lv.parent[i] < 0)
             print_article(s, &lv, i, 0, v);
     lineage_view_free(&lv);
+    xc_error err = {0};
+    fact_section facts = {0};
+    if (xc_story_facts(v->ctx, s->id, on_story_fact, &facts, &err) != XC_OK)
+        fprintf(stderr, "crosscheck: %s\n", err.message);
+    if (facts.single)
+        printf("%s  %zu more fact%s given by one report only: crosscheck facts --story %lld\n",
+               facts.shown ? "" : "\nFacts:\n", facts.single, facts.single == 1 ? "" : "s", (long long)s->id);
+    remark_section remarks = {0};
+    if (xc_story_remarks(v->ctx, s->id, on_story_remark, &remarks, &err) != XC_OK)
+        fprintf(stderr, "crosscheck: %s\n", err.message);
+    if (remarks.hidden)
+        printf("  %zu more quoted once: crosscheck quotes --story %lld\n", remarks.hidden, (long long)s->id);
     entity_collector collect = {NULL, 0};
     xc_entity_query query = {s->id, STORY_ENTITIES, 0, false};
-    xc_error err = {0};
     if (xc_entities_each(v->ctx, &query, on_story_entity, &collect, &err) != XC_OK)
         fprintf(stderr, "crosscheck: %s\n", err.message);
     return 0;

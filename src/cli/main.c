@@ -16,7 +16,11 @@ static const char usage[] =
     "      --set NAME=VALUE  a tuning parameter, e.g. window_days=7 (stories idle this long close)\n"
     "  stories            list stories: id, size, outlets, dates, title\n"
     "      --sort size|recent|id  --limit N  --min-size N  --articles N\n"
-    "  story ID           one story and its articles\n"
+    "  story ID           one story: its articles (copies folded), facts, quotes and entities\n"
+    "      --why  why each article is in the story\n"
+    "  facts --story ID   the story's numeric facts: values, who gives each, agree/conflict/update\n"
+    "  quotes --story ID  the story's quote ledger: each remark, its outlets, wording differences\n"
+    "  entities           people, organisations, places (--story ID  --limit N  --mentions)\n"
     "  article ID         one article with its text\n"
     "  search QUERY...    full-text search ranked by BM25, with snippets\n"
     "      words are AND-ed; \"a phrase\"; a OR b; -word excludes; word* matches a prefix\n"
@@ -56,6 +60,7 @@ static const command commands[] = {
     {"dates", cmd_dates},
     {"quotes", cmd_quotes},
     {"numbers", cmd_numbers},
+    {"facts", cmd_facts},
 };
 
 int main(int argc, char **argv)

@@ -564,9 +564,13 @@ static void set_event(const xc_qsent *s, size_t first, size_t next, xc_quantity 
     char stem[XC_QWORD_MAX], modifier[XC_QWORD_MAX] = "";
     stem_of(s, event, stem, sizeof stem);
     const char *class = xc_qt_predicate_class(stem);
+    q->event_start = s->w[event].start;
+    q->event_end = s->w[event].end;
     if (event > 0 && content_word(s, event - 1) && !verbish(s, event - 1) && !ends_with(&s->w[event - 1], "est") &&
-        !xc_qw_capitalised(s, event - 1))
+        !xc_qw_capitalised(s, event - 1)) {
         stem_of(s, event - 1, modifier, sizeof modifier);
+        q->event_start = s->w[event - 1].start;
+    }
     snprintf(q->event, sizeof q->event, "%.15s%s%.15s", modifier, modifier[0] ? " " : "", class);
 }
 

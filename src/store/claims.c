@@ -99,8 +99,9 @@ static xc_status save_facts(xc_store *s, int64_t article, const char *text, cons
 {
     static const char sql[] =
         "INSERT OR REPLACE INTO facts (article, start, end, text, kind, hedge, flags, value, low, high, low_open, "
-        "high_open, unit, thing, thing_text, predicate, sentence_start, sentence_end, event) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+        "high_open, unit, thing, thing_text, predicate, sentence_start, sentence_end, event, predicate_text, "
+        "event_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+        "?20, ?21)";
     for (size_t i = 0; i < list->count; i++) {
         const xc_quantity *q = &list->items[i];
         if (!xc_quantity_is_fact(q))
@@ -108,10 +109,12 @@ static xc_status save_facts(xc_store *s, int64_t article, const char *text, cons
         sqlite3_stmt *st = xc_store_prepare(s, sql, err);
         if (!st)
             return XC_ERR_STORE;
+        /* the words a reader checks: "at least 91 drones", not "at least 91" */
+        uint32_t end = q->thing_end > q->end && q->thing_start >= q->end ? q->thing_end : q->end;
         sqlite3_bind_int64(st, 1, article);
         sqlite3_bind_int64(st, 2, q->start);
-        sqlite3_bind_int64(st, 3, q->end);
-        sqlite3_bind_text(st, 4, text + q->start, (int)(q->end - q->start), SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, end);
+        sqlite3_bind_text(st, 4, text + q->start, (int)(end - q->start), SQLITE_STATIC);
         sqlite3_bind_int(st, 5, q->kind);
         sqlite3_bind_int(st, 6, q->hedge);
         sqlite3_bind_int(st, 7, q->flags);
@@ -128,6 +131,11 @@ static xc_status save_facts(xc_store *s, int64_t article, const char *text, cons
         sqlite3_bind_int64(st, 17, q->sentence_start);
         sqlite3_bind_int64(st, 18, q->sentence_end);
         sqlite3_bind_text(st, 19, q->event, -1, SQLITE_STATIC);
+        if (q->predicate_end > q->predicate_start)
+            sqlite3_bind_text(st, 20, text + q->predicate_start, (int)(q->predicate_end - q->predicate_start),
+                              SQLITE_STATIC);
+        if (q->event_end > q->event_start)
+            sqlite3_bind_text(st, 21, text + q->event_start, (int)(q->event_end - q->event_start), SQLITE_STATIC);
         xc_status status = run(s, st, "storing a fact", err);
         if (status != XC_OK)
             return status;

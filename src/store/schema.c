@@ -137,8 +137,8 @@ static const char *const migrations[] = {
     "CREATE INDEX quotes_entity ON quotes(entity);"
     "CREATE TABLE facts ("                /* numbers that can be compared   */
     "  article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,"
-    "  start INTEGER NOT NULL,"           /* hedge to unit: 'at least 91'  */
-    "  end INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL,"           /* hedge to the counted thing after it: */
+    "  end INTEGER NOT NULL,"             /* 'at least 91 drones'          */
     "  text TEXT NOT NULL,"
     "  kind INTEGER NOT NULL,"            /* xc_quantity_kind             */
     "  hedge INTEGER NOT NULL,"           /* xc_hedge                     */
@@ -150,7 +150,9 @@ static const char *const migrations[] = {
     "  thing TEXT NOT NULL,"              /* key of the counted thing: 'drone', 'deaths' */
     "  thing_text TEXT,"                  /* as written: 'drones', 'dead' */
     "  predicate TEXT NOT NULL,"          /* stem of its verb or event noun */
+    "  predicate_text TEXT,"              /* as written: 'deploying'       */
     "  event TEXT NOT NULL,"              /* a casualty count's event: 'drone attack' */
+    "  event_text TEXT,"                  /* as written: 'drone strike'    */
     "  sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,"
     "  PRIMARY KEY (article, start)"
     ") WITHOUT ROWID;"
