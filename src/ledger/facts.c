@@ -97,47 +97,35 @@ static int compare_keyed(const void *x, const void *y)
 
 static int64_t ts_of(const build *b, uint32_t fact) { return b->reports[b->facts[fact].report].ts; }
 
-/* Reading a's and b's relation: an explicit change, or a later higher
- * casualty count, is an update (b is then the later one). */
-static uint8_t link_between(const build *b, const xc_fact_ledger *l, uint32_t ra, uint32_t rb, bool *swap)
+/* Does fact y update fact x? Either says the count changed ("rose to
+ * 27"), or — for casualty counts, which only grow — y came at least
+ * UPDATE_HOURS after x with a higher figure. */
+static bool updates(const build *b, uint32_t x, uint32_t y)
+{
+    const xc_quantity *qx = &b->facts[x].q, *qy = &b->facts[y].q;
+    xc_quantity_relation r = xc_compare_quantities(qx, qy);
+    if (r == XC_QREL_UPDATE)
+        return (qy->flags & XC_QF_CHANGE) || !(qx->flags & XC_QF_CHANGE);
+    int64_t tx = ts_of(b, x), ty = ts_of(b, y);
+    return r == XC_QREL_CONFLICT && xc_qt_casualty_class(qx->thing) && tx != INT64_MIN && ty != INT64_MIN &&
+           ty >= tx + (int64_t)UPDATE_HOURS * 3600 && qy->low >= qx->high;
+}
+
+/* How readings ra and rb relate: an update when every report of one
+ * updates every report of the other (*later_first: ra is the later one),
+ * else a conflict — two reports at odds at the same time. */
+static uint8_t link_between(const build *b, const xc_fact_ledger *l, uint32_t ra, uint32_t rb, bool *later_first)
 {
     const xc_fact_reading *a = &l->readings.items[ra], *c = &l->readings.items[rb];
-    *swap = false;
-    bool update = false;
-    int64_t a_first = INT64_MAX, a_last = INT64_MIN, c_first = INT64_MAX, c_last = INT64_MIN;
-    bool dated = true;
+    bool b_updates = true, a_updates = true;
     for (uint32_t i = 0; i < a->count; i++)
         for (uint32_t k = 0; k < c->count; k++) {
             uint32_t x = l->members.items[a->first + i], y = l->members.items[c->first + k];
-            if (xc_compare_quantities(&b->facts[x].q, &b->facts[y].q) == XC_QREL_UPDATE) {
-                update = true;
-                /* the later is the one saying "rose to" */
-                *swap = (b->facts[x].q.flags & XC_QF_CHANGE) != 0;
-            }
+            b_updates &= updates(b, x, y);
+            a_updates &= updates(b, y, x);
         }
-    for (uint32_t i = 0; i < a->count; i++) {
-        int64_t t = ts_of(b, l->members.items[a->first + i]);
-        dated &= t != INT64_MIN;
-        a_first = t < a_first ? t : a_first, a_last = t > a_last ? t : a_last;
-    }
-    for (uint32_t k = 0; k < c->count; k++) {
-        int64_t t = ts_of(b, l->members.items[c->first + k]);
-        dated &= t != INT64_MIN;
-        c_first = t < c_first ? t : c_first, c_last = t > c_last ? t : c_last;
-    }
-    if (update)
-        return XC_QREL_UPDATE;
-    const xc_quantity *qa = &b->facts[l->members.items[a->first]].q;
-    if (dated && xc_qt_casualty_class(qa->thing)) {
-        int64_t gap = (int64_t)UPDATE_HOURS * 3600;
-        if (c_first >= a_last + gap && c->low >= a->high)
-            return XC_QREL_UPDATE;
-        if (a_first >= c_last + gap && a->low >= c->high) {
-            *swap = true;
-            return XC_QREL_UPDATE;
-        }
-    }
-    return XC_QREL_CONFLICT;
+    *later_first = a_updates && !b_updates;
+    return a_updates != b_updates ? XC_QREL_UPDATE : XC_QREL_CONFLICT;
 }
 
 /* Split the set starting at `root` into readings and link them. */
@@ -258,7 +246,7 @@ static bool readings_of(build *b, uint32_t root)
     bool conflict = false, update = false;
     for (uint32_t x = 0; x < g.reading_count && ok; x++)
         for (uint32_t y = x + 1; y < g.reading_count && ok; y++) {
-            bool swap;
+            bool swap; /* x is the later: the link runs y → x */
             uint8_t rel = link_between(b, l, g.first_reading + x, g.first_reading + y, &swap);
             xc_reading_link link = {g.first_reading + (swap ? y : x), g.first_reading + (swap ? x : y), rel};
             ok = XC_VEC_PUSH(&l->links, link);

@@ -444,6 +444,15 @@ static size_t noun_before(const xc_qsent *s, size_t first)
         return s->n;
     /* before "was", "grew", "to" a noun is the subject ("Exports grew
      * 12%"), even one that can be a verb; not a participle */
+    /* "the death toll from the ferry disaster rose to 27": the subject
+     * is the toll, before the phrase that says whose toll it is */
+    for (size_t k = i, steps = 0; k > 0 && steps < 6 && !boundary(s, k - 1); k--, steps++) {
+        if (!xc_qw_in(s->w[k - 1].low, (const char *const[]){"from", "in", "of", "after", NULL}))
+            continue;
+        if (k >= 2 && xc_qt_casualty_class(s->w[k - 2].low) && !ends_with(&s->w[k - 2], "ed"))
+            return k - 2;
+        break;
+    }
     const xc_qword *w = &s->w[i];
     if (xc_qt_casualty_class(w->low) || !verbish(s, i) ||
         !(lookup(irregular_verbs, w->low) || ends_with(w, "ed") || ends_with(w, "ing") || light(s, i)))
