@@ -434,6 +434,13 @@ static size_t noun_before(const xc_qsent *s, size_t first)
     if (!skipped || i == 0)
         return s->n;
     i--;
+    /* "the death toll from the drone strike on Port Vell rose to five":
+     * the subject is the toll, before the phrases that say whose it is */
+    static const char *const prepositions[] = {"from", "in", "of", "after", "on", "at", NULL};
+    for (size_t k = i + 1, steps = 0; k > 1 && steps < 12 && !boundary(s, k - 1); k--, steps++)
+        if (xc_qw_in(s->w[k - 1].low, prepositions) && xc_qt_casualty_class(s->w[k - 2].low) &&
+            !ends_with(&s->w[k - 2], "ed") && !ends_with(&s->w[k - 2], "ing"))
+            return k - 2;
     uint8_t kind;
     char unit[8];
     if (!content_word(s, i) || xc_qw_capitalised(s, i) || xc_qu_after(s, i, &kind, unit) ||
@@ -444,15 +451,6 @@ static size_t noun_before(const xc_qsent *s, size_t first)
         return s->n;
     /* before "was", "grew", "to" a noun is the subject ("Exports grew
      * 12%"), even one that can be a verb; not a participle */
-    /* "the death toll from the ferry disaster rose to 27": the subject
-     * is the toll, before the phrase that says whose toll it is */
-    for (size_t k = i, steps = 0; k > 0 && steps < 6 && !boundary(s, k - 1); k--, steps++) {
-        if (!xc_qw_in(s->w[k - 1].low, (const char *const[]){"from", "in", "of", "after", NULL}))
-            continue;
-        if (k >= 2 && xc_qt_casualty_class(s->w[k - 2].low) && !ends_with(&s->w[k - 2], "ed"))
-            return k - 2;
-        break;
-    }
     const xc_qword *w = &s->w[i];
     if (xc_qt_casualty_class(w->low) || !verbish(s, i) ||
         !(lookup(irregular_verbs, w->low) || ends_with(w, "ed") || ends_with(w, "ing") || light(s, i)))
@@ -516,6 +514,9 @@ static bool event_noun(const xc_qsent *s, size_t i)
              ends_with(w, "ist") || ends_with(w, "ists"));
 }
 
+/* Events that hold many others: a war, a campaign. */
+static const char *const event_containers[] = {"war", "campaign", "oper", "invas", "offens", "counteroffens", NULL};
+
 /* The event noun nearest to [first, next) in the sentence. */
 static size_t event_nearest(const xc_qsent *s, size_t first, size_t next, size_t thing)
 {
@@ -524,6 +525,8 @@ static size_t event_nearest(const xc_qsent *s, size_t first, size_t next, size_t
         if ((i >= first && i < next) || i == thing || !content_word(s, i) || xc_qw_capitalised(s, i))
             continue;
         size_t d = i < first ? first - i : i - next + 1;
+        if (stem_in(s, i, event_containers))
+            d += 8; /* "the biggest drone attack of the war (over forty)": the attack's */
         if (d >= best_distance || d > 12)
             continue;
         if (event_noun(s, i)) {
@@ -552,11 +555,10 @@ static void set_event(const xc_qsent *s, size_t first, size_t next, xc_quantity 
 {
     /* a war or campaign holds many events: "the biggest drone attack of
      * the war" is the attack's */
-    static const char *const containers[] = {"war", "campaign", "oper", "invas", "offens", "counteroffens", NULL};
     size_t event = s->n, container = s->n;
     for (size_t i = first; i-- > 0 && first - i <= 24;)
         if (content_word(s, i) && !xc_qw_capitalised(s, i) && event_noun(s, i)) {
-            if (!stem_in(s, i, containers)) {
+            if (!stem_in(s, i, event_containers)) {
                 event = i;
                 break;
             }
