@@ -120,6 +120,12 @@ if [ -x "$OUT/bench_numbers" ] && ls "$SHARED"/data/polnear/*/text/*.txt >/dev/n
     "$OUT/bench_numbers" "$SHARED"/data/polnear/*/text/*.txt
 fi
 
+if [ -x "$OUT/bench_claims" ]; then
+    echo
+    echo "== what each article says: quotes + numbers + dates (one core), then the story ledgers"
+    "$OUT/bench_claims" --articles 20000 "$CORPUS"
+fi
+
 echo
 echo "== dates: recognition and normalisation speed (one core), date inference"
 "$OUT/bench_dates" --articles 20000 "$CORPUS"

@@ -24,6 +24,7 @@
 
 #include "ledger.h"
 #include "../quantity/numbers.h"
+#include "../util/intmap.h"
 #include "../util/vec.h"
 
 #define UPDATE_HOURS 6
@@ -318,11 +319,26 @@ static bool build_thing(build *b, pair_list *pairs)
         }
     }
     qsort(pairs->items, pairs->count, sizeof *pairs->items, compare_pairs);
-    for (size_t p = 0; p < pairs->count; p++) {
+    /* A join refused stays refused as sets only grow: remember it by the
+     * two roots, so the pairs between two sets are not all tried again. */
+    xc_intmap refused = {0};
+    bool ok = true;
+    for (size_t p = 0; p < pairs->count && ok; p++) {
         uint32_t ra = find(b->parent, pairs->items[p].a), rb = find(b->parent, pairs->items[p].b);
-        if (ra != rb && may_join(b, ra, rb))
-            join(b, ra < rb ? ra : rb, ra < rb ? rb : ra);
+        if (ra == rb)
+            continue;
+        uint32_t lo = ra < rb ? ra : rb, hi = ra < rb ? rb : ra, dummy;
+        uint64_t key = (uint64_t)lo << 32 | hi;
+        if (xc_intmap_get(&refused, key, &dummy))
+            continue;
+        if (may_join(b, ra, rb))
+            join(b, lo, hi);
+        else
+            ok = xc_intmap_put(&refused, key, 1);
     }
+    xc_intmap_free(&refused);
+    if (!ok)
+        return false;
     for (size_t i = 0; i < n; i++)
         if (b->parent[i] == i && !readings_of(b, (uint32_t)i))
             return false;

@@ -75,19 +75,96 @@ static bool content_words(xc_remark_ledger *l, const xc_ledger_quote *quotes, si
     return XC_VEC_PUSH(&l->words_of, (uint32_t)l->words.count);
 }
 
-static bool share_a_word(const xc_remark_ledger *l, size_t a, size_t b)
+/* The postings of every content word: postings[posting_of[w] ..] are
+ * the quotes (ascending) that have word w, where words are numbered by
+ * their rank among the sorted distinct hashes of the story. */
+static int compare_pairs(const void *x, const void *y)
 {
-    const uint64_t *x = l->words.items + l->words_of.items[a], *xe = l->words.items + l->words_of.items[a + 1];
-    const uint64_t *y = l->words.items + l->words_of.items[b], *ye = l->words.items + l->words_of.items[b + 1];
-    while (x < xe && y < ye) {
-        if (*x == *y)
-            return true;
-        if (*x < *y)
-            x++;
+    const uint64_t *a = x, *b = y; /* (hash, quote) */
+    if (a[0] != b[0])
+        return a[0] < b[0] ? -1 : 1;
+    return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+static bool index_words(xc_remark_ledger *l, size_t n)
+{
+    size_t total = l->words.count;
+    l->postings.count = 0;
+    if (!XC_VEC_RESERVE(&l->postings, 2 * total + 2))
+        return false;
+    uint64_t *pairs = l->postings.items;
+    for (size_t q = 0; q < n; q++)
+        for (uint32_t k = l->words_of.items[q]; k < l->words_of.items[q + 1]; k++) {
+            pairs[2 * l->postings.count] = l->words.items[k];
+            pairs[2 * l->postings.count + 1] = q;
+            l->postings.count++;
+        }
+    qsort(pairs, l->postings.count, 2 * sizeof *pairs, compare_pairs);
+    return true;
+}
+
+/* The postings of one word hash: [*first, *end) pairs. */
+static void postings_of(const xc_remark_ledger *l, uint64_t word, size_t *first, size_t *end)
+{
+    const uint64_t *pairs = l->postings.items;
+    size_t lo = 0, hi = l->postings.count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pairs[2 * mid] < word)
+            lo = mid + 1;
         else
-            y++;
+            hi = mid;
     }
-    return false;
+    *first = lo;
+    while (lo < l->postings.count && pairs[2 * lo] == word)
+        lo++;
+    *end = lo;
+}
+
+/* Quotes before `a` sharing one of its RARE_WORDS rarest content words
+ * (words in more than MAX_POSTINGS quotes are too common to say anything),
+ * into l->order, each once. */
+#define RARE_WORDS 4
+#define MAX_POSTINGS 256
+static bool candidates_of(xc_remark_ledger *l, size_t a)
+{
+    uint64_t rare[RARE_WORDS];
+    size_t sizes[RARE_WORDS], kept = 0;
+    for (uint32_t k = l->words_of.items[a]; k < l->words_of.items[a + 1]; k++) {
+        size_t first, end;
+        postings_of(l, l->words.items[k], &first, &end);
+        size_t size = end - first;
+        if (size < 2 || size > MAX_POSTINGS)
+            continue;
+        /* keep the RARE_WORDS smallest postings */
+        size_t at = kept < RARE_WORDS ? kept++ : RARE_WORDS;
+        if (at == RARE_WORDS) {
+            size_t worst = 0;
+            for (size_t i = 1; i < RARE_WORDS; i++)
+                if (sizes[i] > sizes[worst])
+                    worst = i;
+            if (sizes[worst] <= size)
+                continue;
+            at = worst;
+        }
+        rare[at] = l->words.items[k];
+        sizes[at] = size;
+    }
+    for (size_t r = 0; r < kept; r++) {
+        size_t first, end;
+        postings_of(l, rare[r], &first, &end);
+        for (size_t p = first; p < end; p++) {
+            uint32_t b = (uint32_t)l->postings.items[2 * p + 1];
+            if (b >= a)
+                break; /* ascending: the rest come after a */
+            if (l->seen.items[b] == a + 1)
+                continue;
+            l->seen.items[b] = (uint32_t)a + 1;
+            if (!XC_VEC_PUSH(&l->order, b))
+                return false;
+        }
+    }
+    return true;
 }
 
 static uint32_t find(uint32_t *parent, uint32_t x)
@@ -175,18 +252,31 @@ xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *re
         parent[q] = (uint32_t)q;
         speaker[q] = quotes[q].entity;
     }
-    bool failed = false;
-    for (size_t a = 0; a < n && !failed; a++)
-        for (size_t b = a + 1; b < n && !failed; b++) {
-            uint32_t ra = find(parent, (uint32_t)a), rb = find(parent, (uint32_t)b);
+    l->seen.count = 0;
+    bool failed = !index_words(l, n) || !XC_VEC_RESERVE(&l->seen, n);
+    if (!failed)
+        memset(l->seen.items, 0, n * sizeof *l->seen.items);
+    for (size_t a = 0; a < n && !failed; a++) {
+        /* candidates: the quotes before it sharing one of its rarest words */
+        l->order.count = 0;
+        failed = !candidates_of(l, a);
+        for (size_t c = 0; c < l->order.count && !failed; c++) {
+            size_t b = l->order.items[c];
+            uint32_t ra = find(parent, (uint32_t)b), rb = find(parent, (uint32_t)a);
             if (ra == rb || (speaker[ra] && speaker[rb] && speaker[ra] != speaker[rb]))
                 continue;
-            if (!share_a_word(l, a, b) || !same_remark(l, &quotes[a], &quotes[b], &failed))
+            if (!same_remark(l, &quotes[b], &quotes[a], &failed))
                 continue;
+            if (rb < ra) {
+                uint32_t t = ra;
+                ra = rb, rb = t;
+            }
             parent[rb] = ra;
             if (!speaker[ra])
                 speaker[ra] = speaker[rb];
         }
+    }
+    l->order.count = 0;
     /* members of each set, in quote order, then the main wording: the one
      * the most others read inside (same words or an excerpt), the longest
      * on a tie */
@@ -246,5 +336,7 @@ void xc_remark_ledger_free(xc_remark_ledger *l)
     free(l->order.items);
     free(l->words_of.items);
     free(l->words.items);
+    free(l->postings.items);
+    free(l->seen.items);
     memset(l, 0, sizeof *l);
 }
