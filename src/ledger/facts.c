@@ -318,7 +318,8 @@ static bool build_thing(build *b, pair_list *pairs)
                 return false;
         }
     }
-    qsort(pairs->items, pairs->count, sizeof *pairs->items, compare_pairs);
+    if (pairs->count)
+        qsort(pairs->items, pairs->count, sizeof *pairs->items, compare_pairs);
     /* A join refused stays refused as sets only grow: remember it by the
      * two roots, so the pairs between two sets are not all tried again. */
     xc_intmap refused = {0};
@@ -381,7 +382,8 @@ xc_status xc_fact_ledger_build(xc_fact_ledger *l, const xc_ledger_report *report
     free(pairs.items);
     if (!ok)
         return XC_ERR_NOMEM;
-    qsort(l->groups.items, l->groups.count, sizeof *l->groups.items, compare_groups);
+    if (l->groups.count)
+        qsort(l->groups.items, l->groups.count, sizeof *l->groups.items, compare_groups);
     return XC_OK;
 }
 

@@ -64,8 +64,10 @@ static bool content_words(xc_remark_ledger *l, const xc_ledger_quote *quotes, si
             if (!XC_VEC_PUSH(&l->words, XXH3_64bits(folded, len)))
                 return false;
         }
-        uint64_t *w = l->words.items + first;
         size_t count = l->words.count - first, kept = 0;
+        if (count == 0)
+            continue;
+        uint64_t *w = l->words.items + first;
         qsort(w, count, sizeof *w, compare_u64);
         for (size_t i = 0; i < count; i++)
             if (kept == 0 || w[kept - 1] != w[i])
@@ -99,7 +101,8 @@ static bool index_words(xc_remark_ledger *l, size_t n)
             pairs[2 * l->postings.count + 1] = q;
             l->postings.count++;
         }
-    qsort(pairs, l->postings.count, 2 * sizeof *pairs, compare_pairs);
+    if (l->postings.count)
+        qsort(pairs, l->postings.count, 2 * sizeof *pairs, compare_pairs);
     return true;
 }
 
@@ -254,7 +257,7 @@ xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *re
     }
     l->seen.count = 0;
     bool failed = !index_words(l, n) || !XC_VEC_RESERVE(&l->seen, n);
-    if (!failed)
+    if (!failed && n)
         memset(l->seen.items, 0, n * sizeof *l->seen.items);
     for (size_t a = 0; a < n && !failed; a++) {
         /* candidates: the quotes before it sharing one of its rarest words */
@@ -323,7 +326,8 @@ xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *re
     free(speaker);
     if (failed)
         return XC_ERR_NOMEM;
-    qsort(l->remarks.items, l->remarks.count, sizeof *l->remarks.items, compare_remarks);
+    if (l->remarks.count)
+        qsort(l->remarks.items, l->remarks.count, sizeof *l->remarks.items, compare_remarks);
     return XC_OK;
 }
 

@@ -344,7 +344,7 @@ xc_status xc_story_remarks(xc_ctx *ctx, int64_t story, xc_remark_fn fn, void *us
             const xc_remark_member *member = &ledger.members.items[g->first + m];
             xc_quote_report info = rows.info.items[member->quote];
             info.wording = xc_wording_name((xc_wording)member->wording);
-            if (member->wording == XC_WORDING_VARIANT) {
+            if (member->wording == XC_WORDING_VARIANT && spans.items[m].count) {
                 info.diff = changes.items + spans.items[m].first;
                 info.diff_count = spans.items[m].count;
             }
