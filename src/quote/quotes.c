@@ -316,7 +316,14 @@ static bool after_starts_sentence(const xc_qctx *c, const xc_raw_quote *q, const
     while (t < q->re && xc_qtok_punct(c, t, ",;"))
         t++;
     bool capital_pronoun = xc_qtok_pronoun(c, t) && (c->tok[t].flags & XC_TF_UPPER_INITIAL) && !xc_qtok_is(c, t, "i");
-    return capital_pronoun || xc_qtok_is(c, a->cue_end, "that");
+    /* "Kasich said he would have …", "Smith said the plan …": a reported
+     * clause after the cue, a new sentence (not "said the spokesman", nor
+     * "told the crowd") */
+    bool subject_first = a->sp_end > a->sp_first && a->sp_end <= a->cue_first;
+    bool clause = subject_first && a->cue_end < q->re &&
+                  (xc_qtok_pronoun(c, a->cue_end) ||
+                   (xc_qtok_is(c, a->cue_end, "the") && a->lemma && strcmp(a->lemma, "tell") != 0));
+    return capital_pronoun || xc_qtok_is(c, a->cue_end, "that") || clause;
 }
 
 /* The quote's cue and speaker: after it ("…,” she said"), else before
@@ -398,9 +405,21 @@ static bool leads_into(const xc_qctx *c, const xc_raw_quote *p, const xc_raw_quo
 
 static xc_status append_parts(xc_quote_list *list, xc_quote *o, const xc_raw_quote *q)
 {
+    /* o's parts are the last ones, unless a phrase quoted in its
+     * attribution came after it (in_attribution): then o's new parts go
+     * in before that phrase's, which moves up */
+    size_t at = o->first_part + o->part_count, moved = list->parts.count - at;
     for (size_t k = 0; k < q->part_count; k++)
         if (!XC_VEC_PUSH(&list->parts, list->raw_parts.items[q->first_part + k]))
             return XC_ERR_NOMEM;
+    if (moved) {
+        xc_quote_part *p = list->parts.items;
+        memmove(p + at + q->part_count, p + at, moved * sizeof *p);
+        for (size_t k = 0; k < q->part_count; k++)
+            p[at + k] = list->raw_parts.items[q->first_part + k];
+        for (size_t i = (size_t)(o - list->items) + 1; i < list->count; i++)
+            list->items[i].first_part += q->part_count;
+    }
     o->part_count += q->part_count;
     o->end = list->raw_parts.items[q->first_part + q->part_count - 1].end;
     uint8_t carried = q->flags & (XC_QUOTE_UNTERMINATED | XC_QUOTE_PARAGRAPHS);
@@ -418,6 +437,20 @@ static bool cue_taken(const xc_quote_list *list, size_t i)
             return true;
     }
     return false;
+}
+
+/* A phrase quoted in the sentence that attributes the whole quote p
+ * before it ("“…,” said Mr. Ekovich, who noted that prices had
+ * “cratered.” “…”"): it belongs to that attribution, and what follows may
+ * go on with p. */
+static bool in_attribution(const xc_qctx *c, const xc_raw_quote *p, const xc_raw_quote *q, bool wrapped)
+{
+    if (!p || !p->full || !p->has_attr || !p->attr_after || p->re != q->tf)
+        return false; /* p's sentence goes on up to q */
+    for (size_t k = p->te; k < q->tf; k++)
+        if (sentence_end_outside(c, k) || starts_paragraph(c, k, wrapped))
+            return false;
+    return true;
 }
 
 static xc_status emit_quotes(const xc_qctx *c, xc_quote_list *list, bool wrapped)
@@ -474,7 +507,7 @@ static xc_status emit_quotes(const xc_qctx *c, xc_quote_list *list, bool wrapped
         q->out = (int32_t)list->count;
         if (!XC_VEC_PUSH(list, o))
             return XC_ERR_NOMEM;
-        if (q->full || q->has_attr)
+        if (q->full || (q->has_attr && !in_attribution(c, p, q, wrapped)))
             last_kept = (int32_t)i; /* a phrase quoted in between does not part a quote */
     }
     return XC_OK;

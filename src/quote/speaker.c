@@ -490,6 +490,34 @@ static bool clause_subject(const xc_qctx *c, size_t from, size_t to, np *out)
     return true;
 }
 
+/* A preposition that takes a noun phrase after it: what follows is its
+ * object, not a clause's subject. */
+static bool is_preposition(const xc_qctx *c, size_t t)
+{
+    static const char *const words[] = {
+        "of", "for", "to", "with", "through", "from", "at", "in", "on", "by", "about", "against", "among", "into",
+        "near", "across", "around", "behind", "outside", "inside", "under", "over", "toward", "towards", "during",
+    };
+    if (t >= c->ntok || (c->tok[t].flags & XC_TF_UPPER_INITIAL))
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (xc_qtok_is(c, t, words[k]))
+            return true;
+    return false;
+}
+
+/* A word that says when: "on Tuesday", "yesterday", "last week". */
+static bool is_time_word(const xc_qctx *c, size_t t)
+{
+    static const char *const words[] = {"today", "yesterday", "tonight", "later", "earlier", "last", "this",
+                                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (xc_qtok_is(c, t, words[k]))
+            return true;
+    return false;
+}
+
 /* Where the sentence holding token t starts, past quotes in it. */
 static size_t sentence_start(const xc_qctx *c, size_t t)
 {
@@ -551,9 +579,37 @@ static bool subject_before(const xc_qctx *c, size_t lo, size_t v, np *out)
             return true;
         return clause_subject(c, lo, e - 1, out);
     }
-    if (np_backward(c, lo, e, out))
+    np p = {0};
+    if (np_backward(c, lo, e, &p) && !(p.phrase > lo && is_preposition(c, p.phrase - 1))) {
+        *out = p;
         return true;
-    return clause_subject(c, lo, v, out);
+    }
+    /* "Protesters marching through the streets chanted", "a spokesman for
+     * Smith said", "the mother of three replied", "Trump on Monday said":
+     * the phrase before the cue is a preposition's object; the subject is
+     * the phrase before the preposition, else the clause's */
+    for (size_t k = e; k-- > lo && e - k <= 4;) {
+        if (in_quote(c, k) || !is_word(c, k))
+            break;
+        if (!is_preposition(c, k)) {
+            if (np_stop(c, k) || any_cue(c, k))
+                break; /* "leaned in and boomed": no phrase, a clause */
+            continue;
+        }
+        np head;
+        if (np_backward(c, lo, k, &head) && !(head.phrase > lo && is_preposition(c, head.phrase - 1))) {
+            *out = head;
+            return true;
+        }
+        break;
+    }
+    if (clause_subject(c, lo, v, out))
+        return true;
+    if (p.end > p.first) {
+        *out = p;
+        return true;
+    }
+    return false;
 }
 
 static size_t skip_leading(const xc_qctx *c, size_t t, size_t end)
@@ -606,6 +662,8 @@ bool xc_attribution_after(const xc_qctx *c, size_t first, size_t end, xc_attribu
             e--;
         if ((cue->flags & XC_CUE_INFLECTED) && (e == v || ends_ing(c, v)))
             continue; /* "he will say" is a cue; "saying" needs its own subject */
+        if ((cue->flags & XC_CUE_NOUN) && (is_determiner(c, v - 1) || xc_qtok_is(c, v - 1, "of")))
+            continue; /* "one of the states suing", "the notes": nouns in an appositive */
         if (e > t && xc_qtok_punct(c, e - 1, ",")) {
             /* "X, a spokesman for Y, said": X opens the frame */
             if (!np_forward(c, t, e, &p) || !(xc_qtok_punct(c, p.end, ",") || xc_qtok_punct(c, p.end, "(")))
@@ -637,6 +695,8 @@ static bool colon_attribution(const xc_qctx *c, size_t first, size_t colon, xc_a
     if (!p)
         return false;
     *out = new_attribution(colon, colon + 1, ":", colon);
+    if (p->kind == XC_SPEAKER_PRONOUN && xc_qtok_is(c, p->first, "it"))
+        return true; /* "It gets better:", "it seems unfair to tell them:": said, by nobody named */
     set_speaker(out, p);
     return true;
 }
@@ -687,6 +747,11 @@ bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool part
                     break;
                 }
             }
+            /* "The email goes on to say", "Byrne went on to say": no
+             * person named before, the clause's subject */
+            if (out->sp_end == out->sp_first && clause_subject(c, sentence_start(c, first), v - 1, &p) &&
+                !(p.kind == XC_SPEAKER_PRONOUN && xc_qtok_is(c, p.first, "it")))
+                set_speaker(out, &p);
             return true;
         }
         if ((cue->flags & XC_CUE_INFLECTED) && !bare_after_aux) {
@@ -723,7 +788,9 @@ bool xc_attribution_after_unknown(const xc_qctx *c, size_t first, size_t end, xc
     /* one lower-case word, then the end of the sentence or a comma */
     if (v >= end || c->tok[v].type != XC_TOK_WORD || (c->tok[v].flags & XC_TF_UPPER_INITIAL) || np_stop(c, v))
         return false;
-    if (v + 1 < c->ntok && v + 1 < end + 1 && !(xc_qtok_punct(c, v + 1, ".,;!?") || v + 1 == end))
+    /* or a verb and where or when: "Toomey fumed on Tuesday." */
+    bool adjunct = v + 1 < end && verb_like(c, v) && (is_preposition(c, v + 1) || is_time_word(c, v + 1));
+    if (v + 1 < c->ntok && v + 1 < end + 1 && !(xc_qtok_punct(c, v + 1, ".,;!?") || v + 1 == end) && !adjunct)
         return false;
     *out = new_attribution(v, v + 1, "other", v);
     set_speaker(out, &p);
