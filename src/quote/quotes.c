@@ -305,8 +305,9 @@ static bool ends_ing(const xc_qctx *c, size_t t)
     return n > 4 && memcmp(c->text + c->tok[t].end - 3, "ing", 3) == 0;
 }
 
-/* After a quote that ends its sentence (“… win.”), "He said" or "Trump
- * said that …" opens a new one about something else. */
+/* After a quote that ends its sentence (“… win.”), "He said", "Trump
+ * said that …" or "Reid said both …" opens a new one about something
+ * else. */
 static bool after_starts_sentence(const xc_qctx *c, const xc_raw_quote *q, const xc_attribution *a,
                                   uint32_t content_end)
 {
@@ -316,14 +317,7 @@ static bool after_starts_sentence(const xc_qctx *c, const xc_raw_quote *q, const
     while (t < q->re && xc_qtok_punct(c, t, ",;"))
         t++;
     bool capital_pronoun = xc_qtok_pronoun(c, t) && (c->tok[t].flags & XC_TF_UPPER_INITIAL) && !xc_qtok_is(c, t, "i");
-    /* "Kasich said he would have …", "Smith said the plan …": a reported
-     * clause after the cue, a new sentence (not "said the spokesman", nor
-     * "told the crowd") */
-    bool subject_first = a->sp_end > a->sp_first && a->sp_end <= a->cue_first;
-    bool clause = subject_first && a->cue_end < q->re &&
-                  (xc_qtok_pronoun(c, a->cue_end) ||
-                   (xc_qtok_is(c, a->cue_end, "the") && a->lemma && strcmp(a->lemma, "tell") != 0));
-    return capital_pronoun || xc_qtok_is(c, a->cue_end, "that") || clause;
+    return capital_pronoun || xc_qtok_is(c, a->cue_end, "that") || xc_attribution_reports(c, a, q->re);
 }
 
 /* The quote's cue and speaker: after it ("…,” she said"), else before
@@ -350,6 +344,10 @@ static void attribute(const xc_qctx *c, xc_raw_quote *q, uint32_t content_end)
     bool introduces_next = has_after && in_quote(c, q->re) && q->re > q->te && xc_qtok_punct(c, q->re - 1, ",:");
     if (introduces_next && !has_before && xc_qtok_punct(c, q->re - 1, ":"))
         has_after = false; /* “…” Mr. Franco added: “…” — his words come next */
+    bool ends_sentence = content_end > 0 && strchr(".?!", c->text[content_end - 1]);
+    if (introduces_next && !has_before && ends_sentence && q->te < c->ntok &&
+        (c->tok[q->te].flags & XC_TF_UPPER_INITIAL))
+        has_after = false; /* “… act.” Of Carson, Levine said, “…”: a new sentence, for the next quote */
     /* “…,” he said, adding, “…”: the cue after is this quote's; a cue
      * before wins only if it is a verb with its own subject */
     bool strong_before = has_before && before.lemma && strcmp(before.lemma, ":") != 0 &&

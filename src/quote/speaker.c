@@ -701,6 +701,22 @@ static bool colon_attribution(const xc_qctx *c, size_t first, size_t colon, xc_a
     return true;
 }
 
+/* "The talks went on, Olsen said, adding, “…”": a participle takes the
+ * subject of the verb of saying before it in the sentence, not the
+ * sentence's first subject. */
+static bool finite_cue_subject(const xc_qctx *c, size_t from, size_t v, np *out)
+{
+    for (size_t w = v; w-- > from;) {
+        size_t we;
+        const xc_cue_word *cue = in_quote(c, w) ? NULL : cue_span(c, w, &we);
+        if (!cue || !(cue->flags & XC_CUE_SPEECH) || (cue->flags & (XC_CUE_INFLECTED | XC_CUE_NOUN)))
+            continue;
+        return w > from && subject_before(c, from, w, out) && out->end <= w &&
+               (out->kind == XC_SPEAKER_PRONOUN || out->kind == XC_SPEAKER_NAME);
+    }
+    return false;
+}
+
 bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool partial, xc_attribution *out)
 {
     if (end <= first)
@@ -757,6 +773,10 @@ bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool part
         if ((cue->flags & XC_CUE_INFLECTED) && !bare_after_aux) {
             /* "..., saying: “...”": the sentence's subject */
             size_t from = sentence_start(c, first);
+            if (finite_cue_subject(c, from, v, &p)) {
+                set_speaker(out, &p);
+                return true;
+            }
             if (clause_subject(c, from, v, &p) || first_person(c, from, v, &p))
                 set_speaker(out, &p);
             return true;
@@ -813,4 +833,20 @@ bool xc_attribution_dash(const xc_qctx *c, size_t t, xc_attribution *out)
     *out = new_attribution(t, t + 1, "dash", p.end - 1);
     set_speaker(out, &p);
     return true;
+}
+
+bool xc_attribution_reports(const xc_qctx *c, const xc_attribution *a, size_t end)
+{
+    size_t t = a->cue_end;
+    bool subject_first = a->sp_end > a->sp_first && a->sp_end <= a->cue_first;
+    if (!subject_first || t >= end || !is_word(c, t) || in_quote(c, t))
+        return false;
+    if (a->lemma && strcmp(a->lemma, "tell") == 0 && !xc_qtok_pronoun(c, t))
+        return false; /* "told reporters", "told the crowd": whom */
+    /* where, when, how: "said on Monday", "said Tuesday", "said later",
+     * "said of Trump" */
+    return !is_preposition(c, t) && !is_time_word(c, t) && !adverb_at(c, t) && !xc_qtok_is(c, t, "as") &&
+           !xc_qtok_is(c, t, "while") && !xc_qtok_is(c, t, "when") && !xc_qtok_is(c, t, "after") &&
+           !xc_qtok_is(c, t, "before") && !xc_qtok_is(c, t, "afterward") && !xc_qtok_is(c, t, "afterwards") &&
+           !xc_qtok_is(c, t, "according");
 }

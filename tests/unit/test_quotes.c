@@ -424,6 +424,33 @@ static void test_more_cues(void **state)
     done(&f);
 }
 
+/* Which sentence a cue after a full stop belongs to: "X said both …" and
+ * "Of the budget, X said, “…”" open new sentences, the quote before goes
+ * on with its own speaker; a participle ("adding") takes the subject of
+ * the verb of saying before it. */
+static void test_sentences_after(void **state)
+{
+    (void)state;
+    found f;
+    find(&f, "Mayor Tomas Reyes left early, Marta Olsen said, adding, \xe2\x80\x9cNobody else slept at all.\xe2\x80\x9d\n\n"
+             "\xe2\x80\x9cIt was a long night,\xe2\x80\x9d Olsen said. \xe2\x80\x9cThe pier will hold.\xe2\x80\x9d Reyes "
+             "said both engineers agreed.\n\n"
+             "\xe2\x80\x9cWe fixed the crane,\xe2\x80\x9d Olsen said of the repairs. \xe2\x80\x9cThe pier is "
+             "next.\xe2\x80\x9d Of the budget, Reyes said, \xe2\x80\x9cWe spent too much.\xe2\x80\x9d\n");
+    assert_int_equal(f.q.count, 4);
+    const xc_quote *q = quote_at(&f, "Nobody else");
+    assert_string_equal(q->cue, "add");
+    assert_speaker(&f, q, "Marta Olsen", "Marta Olsen");
+    q = quote_at(&f, "It was a long night");
+    assert_int_equal(q->part_count, 2);
+    assert_speaker(&f, q, "Olsen", "Marta Olsen");
+    q = quote_at(&f, "We fixed");
+    assert_int_equal(q->part_count, 2);
+    assert_speaker(&f, q, "Olsen", "Marta Olsen");
+    assert_speaker(&f, quote_at(&f, "We spent"), "Reyes", "Tomas Reyes");
+    done(&f);
+}
+
 /* A phrase quoted inside the attribution of a quote ("who noted that
  * prices had “recovered”") does not part it from the sentence quoted
  * next. */
@@ -523,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_no_speaker_and_dash),
         cmocka_unit_test(test_subjects),
         cmocka_unit_test(test_more_cues),
+        cmocka_unit_test(test_sentences_after),
         cmocka_unit_test(test_phrase_in_attribution),
         cmocka_unit_test(test_without_entities),
         cmocka_unit_test(test_odd_input),
