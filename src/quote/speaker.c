@@ -91,7 +91,15 @@ static bool is_capitalised(const xc_qctx *c, size_t t)
 
 static bool is_person(const xc_qctx *c, int32_t m)
 {
-    return m >= 0 && c->x && c->x->mentions.items[m].type == XC_NER_PER;
+    if (m < 0 || !c->x)
+        return false;
+    const xc_mention *x = &c->x->mentions.items[m];
+    if (x->type == XC_NER_PER)
+        return true;
+    /* "Mrs. Clinton" tagged as an organisation: the title says a person */
+    size_t t = xc_qtok_at(c, x->role_end > x->role_start ? x->role_start : x->start);
+    return xc_qtok_is(c, t, "mr.") || xc_qtok_is(c, t, "mrs.") || xc_qtok_is(c, t, "ms.") ||
+           xc_qtok_is(c, t, "mr") || xc_qtok_is(c, t, "mrs") || xc_qtok_is(c, t, "ms");
 }
 
 /* The cue word at t, outside quotes, with its particle ("pointed out");
@@ -701,6 +709,35 @@ static bool colon_attribution(const xc_qctx *c, size_t first, size_t colon, xc_a
     return true;
 }
 
+/* A past participle opening the sentence and a comma after it ("Asked
+ * which county he liked, he demurred:"): a clause before the main one. */
+static bool opens_with_participle(const xc_qctx *c, size_t first, size_t v, size_t end)
+{
+    size_t n = c->tok[v].end - c->tok[v].start;
+    if (n < 4 || memcmp(c->text + c->tok[v].end - 2, "ed", 2) != 0 || v != sentence_start(c, v) || v < first)
+        return false;
+    for (size_t k = v + 1; k < end; k++)
+        if (xc_qtok_punct(c, k, ",") && !in_quote(c, k))
+            return true;
+    return false;
+}
+
+/* "with Trump reportedly yelling: “…”": the person after "with" is who
+ * the participle is of. */
+static bool with_subject(const xc_qctx *c, size_t first, size_t v, np *out)
+{
+    size_t e = v;
+    while (e > first && adverb_at(c, e - 1))
+        e--;
+    np p;
+    if (!np_backward(c, first, e, &p) || p.end != e || !(p.kind == XC_SPEAKER_PRONOUN || is_person(c, p.mention)))
+        return false;
+    if (p.phrase == 0 || p.phrase <= first || !xc_qtok_is(c, p.phrase - 1, "with"))
+        return false;
+    *out = p;
+    return true;
+}
+
 /* "The talks went on, Olsen said, adding, “…”": a participle takes the
  * subject of the verb of saying before it in the sentence, not the
  * sentence's first subject. */
@@ -735,6 +772,8 @@ bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool part
             continue;
         if ((cue->flags & XC_CUE_NOUN) && !(v > first && (xc_qtok_pronoun(c, v - 1) || c->tok_mention[v - 1] >= 0)))
             continue; /* "the notes", "the claims": nouns */
+        if (opens_with_participle(c, first, v, end))
+            continue; /* "Asked about it, he demurred:": the question, not the answer */
         *out = new_attribution(v, cue_end, cue->lemma, end - 1);
         np p;
         if (passive_by(c, v, cue_end, end, &p)) {
@@ -773,7 +812,7 @@ bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool part
         if ((cue->flags & XC_CUE_INFLECTED) && !bare_after_aux) {
             /* "..., saying: “...”": the sentence's subject */
             size_t from = sentence_start(c, first);
-            if (finite_cue_subject(c, from, v, &p)) {
+            if (with_subject(c, first, v, &p) || finite_cue_subject(c, from, v, &p)) {
                 set_speaker(out, &p);
                 return true;
             }

@@ -451,6 +451,37 @@ static void test_sentences_after(void **state)
     done(&f);
 }
 
+/* Openers and participles: "with X yelling" is X's; "Asked …, X
+ * demurred:" is X's answer, not a question; a name with "Mrs." is a
+ * person even when the tagger calls it an organisation. */
+static void test_openers(void **state)
+{
+    (void)state;
+    found f;
+    find(&f, "The crowd pushed forward, with Marta Olsen reportedly yelling: \xe2\x80\x9cGet back from the "
+             "edge!\xe2\x80\x9d\n\n"
+             "Asked which pier he liked best, Tomas Reyes demurred: \xe2\x80\x9cWhichever one I am standing "
+             "on.\xe2\x80\x9d\n");
+    assert_int_equal(f.q.count, 2);
+    const xc_quote *q = quote_at(&f, "Get back");
+    assert_string_equal(q->cue, "yell");
+    assert_speaker(&f, q, "Marta Olsen", "Marta Olsen");
+    q = quote_at(&f, "Whichever");
+    assert_string_equal(q->cue, ":");
+    assert_speaker(&f, q, "Tomas Reyes", "Tomas Reyes");
+    done(&f);
+
+    const char *text = "Smiling all evening, Mrs. Anna Vogel drew cheers as she thanked the town and then boomed, "
+                       "\xe2\x80\x9cTonight the harbour is ours.\xe2\x80\x9d\n";
+    find(&f, text);
+    for (size_t i = 0; i < f.x.mentions.count; i++)
+        f.x.mentions.items[i].type = XC_NER_ORG; /* as a tagger might get it wrong */
+    assert_int_equal(xc_find_quotes(text, strlen(text), &f.x, &f.q), XC_OK);
+    assert_int_equal(f.q.count, 1);
+    assert_span(&f, f.q.items[0].speaker_start, f.q.items[0].speaker_end, "Mrs. Anna Vogel");
+    done(&f);
+}
+
 /* A phrase quoted inside the attribution of a quote ("who noted that
  * prices had “recovered”") does not part it from the sentence quoted
  * next. */
@@ -551,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_subjects),
         cmocka_unit_test(test_more_cues),
         cmocka_unit_test(test_sentences_after),
+        cmocka_unit_test(test_openers),
         cmocka_unit_test(test_phrase_in_attribution),
         cmocka_unit_test(test_without_entities),
         cmocka_unit_test(test_odd_input),
