@@ -103,7 +103,7 @@ DEV="$SHARED/data/polnear/dev"
 if [ -d "$DEV" ]; then
     expect_status 0 "$CROSSCHECK" --json eval quotes "$DEV"
     f1=$(jq -r '.pair_overlap_f1' "$WORK/out")
-    awk -v f="$f1" 'BEGIN { exit !(f >= 0.85) }' || fail "PolNeAR dev (content, speaker) overlap F1 $f1 < 0.85"
+    awk -v f="$f1" 'BEGIN { exit !(f >= 0.89) }' || fail "PolNeAR dev (content, speaker) overlap F1 $f1 < 0.89"
     TESTS=$((TESTS + 1))
 else
     echo "skip: $DEV absent, quote accuracy not checked"
