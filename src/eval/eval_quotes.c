@@ -63,15 +63,20 @@ static void trim(const char *text, uint32_t *a, uint32_t *b)
         (*b)--;
 }
 
-/* One mark off each end (the outer ones), then white space. */
-static void strip_marks(const char *text, uint32_t *a, uint32_t *b)
+/* One mark off each end asked for (the outer ones), then white space. */
+static void strip_ends(const char *text, uint32_t *a, uint32_t *b, bool start, bool end)
 {
     trim(text, a, b);
-    size_t n = opening_mark(text, *a, *b);
-    *a += (uint32_t)n;
-    n = closing_mark(text, *a, *b);
-    *b -= (uint32_t)n;
+    if (start)
+        *a += (uint32_t)opening_mark(text, *a, *b);
+    if (end)
+        *b -= (uint32_t)closing_mark(text, *a, *b);
     trim(text, a, b);
+}
+
+static void strip_marks(const char *text, uint32_t *a, uint32_t *b)
+{
+    strip_ends(text, a, b, true, true);
 }
 
 bool xc_gold_direct_quote(const char *text, const xc_brat_part *parts, size_t count, uint32_t *start, uint32_t *end)
@@ -289,13 +294,17 @@ static bool gold_quotes(const xc_brat_doc *doc, doc_quotes *g)
             return false;
         for (uint32_t p = 0; p < c->part_count; p++) {
             uint32_t s = doc->parts.items[c->first_part + p].start, e = doc->parts.items[c->first_part + p].end;
+            /* the quote's outer marks are off already: a mark left at its
+             * start or end is a quote inside it (“… ‘Stop.’”), content;
+             * only the marks between parts are still to strip */
+            bool outer_start = s <= a, outer_end = e >= b;
             if (s < a)
                 s = a;
             if (e > b)
                 e = b;
             if (s >= e)
                 continue;
-            strip_marks(doc->text, &s, &e);
+            strip_ends(doc->text, &s, &e, !outer_start, !outer_end);
             if (s < e && !doc_part(g, s, e, false))
                 return false;
         }

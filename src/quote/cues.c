@@ -71,6 +71,18 @@ static const cue_form forms[] = {
     C("described", "describe", P), C("describes", "describe", P), C("describing", "describe", P | I),
     C("called", "call", P), C("calls", "call", P), C("calling", "call", P | I), C("dubbed", "dub", P),
     C("labeled", "label", P), C("labelled", "label", P), C("branded", "brand", P),
+    /* the present tense of the verbs above, for copy written in it ("she
+     * yells"), and singing: the words of a song are someone's words */
+    C("shouts", "shout", S), C("shouting", "shout", S | I), C("yells", "yell", S), C("yelling", "yell", S | I),
+    C("screams", "scream", S), C("screaming", "scream", S | I), C("whispers", "whisper", S | N),
+    C("mutters", "mutter", S), C("chants", "chant", S | N), C("chanting", "chant", S | I),
+    C("testifies", "testify", S), C("boasts", "boast", S), C("brags", "brag", S), C("predicts", "predict", S),
+    C("promises", "promise", S | N), C("vows", "vow", S | N), C("pledges", "pledge", S | N), C("urges", "urge", S),
+    C("confirms", "confirm", S), C("denies", "deny", S), C("agrees", "agree", S), C("counters", "counter", S),
+    C("retorts", "retort", S), C("demands", "demand", S | N), C("asserts", "assert", S),
+    C("maintains", "maintain", S), C("contends", "contend", S), C("reiterates", "reiterate", S),
+    C("recounts", "recount", S | N), C("laments", "lament", S), C("cautions", "caution", S), C("muses", "muse", S),
+    C("sang", "sing", S), C("sings", "sing", S), C("singing", "sing", S | I),
     C("characterized", "characterize", P), C("termed", "term", P),
 };
 

@@ -57,6 +57,10 @@ bool xc_attribution_after_unknown(const xc_qctx *c, size_t first, size_t end, xc
 /* A dash and a name right after a quote, on its line or the next one
  * ("“…” ― Pamela Padilla", "- Sanders."). Lemma "dash". */
 bool xc_attribution_dash(const xc_qctx *c, size_t t, xc_attribution *out);
+/* Does a reported clause follow the cue of "X said …" (a subject first)?
+ * "Kasich said he would …", "Reid said both …", not "said on Monday",
+ * "said Tuesday", "told reporters". Tokens up to `end`. */
+bool xc_attribution_reports(const xc_qctx *c, const xc_attribution *a, size_t end);
 /* The attribution in the tokens before a quote, [first, end): "X said:",
  * "X told reporters on Monday that", "According to X,". A `partial`
  * quote may have its cue anywhere in the sentence before it. */

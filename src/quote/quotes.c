@@ -305,8 +305,9 @@ static bool ends_ing(const xc_qctx *c, size_t t)
     return n > 4 && memcmp(c->text + c->tok[t].end - 3, "ing", 3) == 0;
 }
 
-/* After a quote that ends its sentence (“… win.”), "He said" or "Trump
- * said that …" opens a new one about something else. */
+/* After a quote that ends its sentence (“… win.”), "He said", "Trump
+ * said that …" or "Reid said both …" opens a new one about something
+ * else. */
 static bool after_starts_sentence(const xc_qctx *c, const xc_raw_quote *q, const xc_attribution *a,
                                   uint32_t content_end)
 {
@@ -316,7 +317,7 @@ static bool after_starts_sentence(const xc_qctx *c, const xc_raw_quote *q, const
     while (t < q->re && xc_qtok_punct(c, t, ",;"))
         t++;
     bool capital_pronoun = xc_qtok_pronoun(c, t) && (c->tok[t].flags & XC_TF_UPPER_INITIAL) && !xc_qtok_is(c, t, "i");
-    return capital_pronoun || xc_qtok_is(c, a->cue_end, "that");
+    return capital_pronoun || xc_qtok_is(c, a->cue_end, "that") || xc_attribution_reports(c, a, q->re);
 }
 
 /* The quote's cue and speaker: after it ("…,” she said"), else before
@@ -343,6 +344,10 @@ static void attribute(const xc_qctx *c, xc_raw_quote *q, uint32_t content_end)
     bool introduces_next = has_after && in_quote(c, q->re) && q->re > q->te && xc_qtok_punct(c, q->re - 1, ",:");
     if (introduces_next && !has_before && xc_qtok_punct(c, q->re - 1, ":"))
         has_after = false; /* “…” Mr. Franco added: “…” — his words come next */
+    bool ends_sentence = content_end > 0 && strchr(".?!", c->text[content_end - 1]);
+    if (introduces_next && !has_before && ends_sentence && q->te < c->ntok &&
+        (c->tok[q->te].flags & XC_TF_UPPER_INITIAL))
+        has_after = false; /* “… act.” Of Carson, Levine said, “…”: a new sentence, for the next quote */
     /* “…,” he said, adding, “…”: the cue after is this quote's; a cue
      * before wins only if it is a verb with its own subject */
     bool strong_before = has_before && before.lemma && strcmp(before.lemma, ":") != 0 &&
@@ -398,9 +403,21 @@ static bool leads_into(const xc_qctx *c, const xc_raw_quote *p, const xc_raw_quo
 
 static xc_status append_parts(xc_quote_list *list, xc_quote *o, const xc_raw_quote *q)
 {
+    /* o's parts are the last ones, unless a phrase quoted in its
+     * attribution came after it (in_attribution): then o's new parts go
+     * in before that phrase's, which moves up */
+    size_t at = o->first_part + o->part_count, moved = list->parts.count - at;
     for (size_t k = 0; k < q->part_count; k++)
         if (!XC_VEC_PUSH(&list->parts, list->raw_parts.items[q->first_part + k]))
             return XC_ERR_NOMEM;
+    if (moved) {
+        xc_quote_part *p = list->parts.items;
+        memmove(p + at + q->part_count, p + at, moved * sizeof *p);
+        for (size_t k = 0; k < q->part_count; k++)
+            p[at + k] = list->raw_parts.items[q->first_part + k];
+        for (size_t i = (size_t)(o - list->items) + 1; i < list->count; i++)
+            list->items[i].first_part += q->part_count;
+    }
     o->part_count += q->part_count;
     o->end = list->raw_parts.items[q->first_part + q->part_count - 1].end;
     uint8_t carried = q->flags & (XC_QUOTE_UNTERMINATED | XC_QUOTE_PARAGRAPHS);
@@ -418,6 +435,20 @@ static bool cue_taken(const xc_quote_list *list, size_t i)
             return true;
     }
     return false;
+}
+
+/* A phrase quoted in the sentence that attributes the whole quote p
+ * before it ("“…,” said Mr. Ekovich, who noted that prices had
+ * “cratered.” “…”"): it belongs to that attribution, and what follows may
+ * go on with p. */
+static bool in_attribution(const xc_qctx *c, const xc_raw_quote *p, const xc_raw_quote *q, bool wrapped)
+{
+    if (!p || !p->full || !p->has_attr || !p->attr_after || p->re != q->tf)
+        return false; /* p's sentence goes on up to q */
+    for (size_t k = p->te; k < q->tf; k++)
+        if (sentence_end_outside(c, k) || starts_paragraph(c, k, wrapped))
+            return false;
+    return true;
 }
 
 static xc_status emit_quotes(const xc_qctx *c, xc_quote_list *list, bool wrapped)
@@ -474,7 +505,7 @@ static xc_status emit_quotes(const xc_qctx *c, xc_quote_list *list, bool wrapped
         q->out = (int32_t)list->count;
         if (!XC_VEC_PUSH(list, o))
             return XC_ERR_NOMEM;
-        if (q->full || q->has_attr)
+        if (q->full || (q->has_attr && !in_attribution(c, p, q, wrapped)))
             last_kept = (int32_t)i; /* a phrase quoted in between does not part a quote */
     }
     return XC_OK;

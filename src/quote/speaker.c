@@ -91,7 +91,15 @@ static bool is_capitalised(const xc_qctx *c, size_t t)
 
 static bool is_person(const xc_qctx *c, int32_t m)
 {
-    return m >= 0 && c->x && c->x->mentions.items[m].type == XC_NER_PER;
+    if (m < 0 || !c->x)
+        return false;
+    const xc_mention *x = &c->x->mentions.items[m];
+    if (x->type == XC_NER_PER)
+        return true;
+    /* "Mrs. Clinton" tagged as an organisation: the title says a person */
+    size_t t = xc_qtok_at(c, x->role_end > x->role_start ? x->role_start : x->start);
+    return xc_qtok_is(c, t, "mr.") || xc_qtok_is(c, t, "mrs.") || xc_qtok_is(c, t, "ms.") ||
+           xc_qtok_is(c, t, "mr") || xc_qtok_is(c, t, "mrs") || xc_qtok_is(c, t, "ms");
 }
 
 /* The cue word at t, outside quotes, with its particle ("pointed out");
@@ -490,6 +498,34 @@ static bool clause_subject(const xc_qctx *c, size_t from, size_t to, np *out)
     return true;
 }
 
+/* A preposition that takes a noun phrase after it: what follows is its
+ * object, not a clause's subject. */
+static bool is_preposition(const xc_qctx *c, size_t t)
+{
+    static const char *const words[] = {
+        "of", "for", "to", "with", "through", "from", "at", "in", "on", "by", "about", "against", "among", "into",
+        "near", "across", "around", "behind", "outside", "inside", "under", "over", "toward", "towards", "during",
+    };
+    if (t >= c->ntok || (c->tok[t].flags & XC_TF_UPPER_INITIAL))
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (xc_qtok_is(c, t, words[k]))
+            return true;
+    return false;
+}
+
+/* A word that says when: "on Tuesday", "yesterday", "last week". */
+static bool is_time_word(const xc_qctx *c, size_t t)
+{
+    static const char *const words[] = {"today", "yesterday", "tonight", "later", "earlier", "last", "this",
+                                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (xc_qtok_is(c, t, words[k]))
+            return true;
+    return false;
+}
+
 /* Where the sentence holding token t starts, past quotes in it. */
 static size_t sentence_start(const xc_qctx *c, size_t t)
 {
@@ -551,9 +587,37 @@ static bool subject_before(const xc_qctx *c, size_t lo, size_t v, np *out)
             return true;
         return clause_subject(c, lo, e - 1, out);
     }
-    if (np_backward(c, lo, e, out))
+    np p = {0};
+    if (np_backward(c, lo, e, &p) && !(p.phrase > lo && is_preposition(c, p.phrase - 1))) {
+        *out = p;
         return true;
-    return clause_subject(c, lo, v, out);
+    }
+    /* "Protesters marching through the streets chanted", "a spokesman for
+     * Smith said", "the mother of three replied", "Trump on Monday said":
+     * the phrase before the cue is a preposition's object; the subject is
+     * the phrase before the preposition, else the clause's */
+    for (size_t k = e; k-- > lo && e - k <= 4;) {
+        if (in_quote(c, k) || !is_word(c, k))
+            break;
+        if (!is_preposition(c, k)) {
+            if (np_stop(c, k) || any_cue(c, k))
+                break; /* "leaned in and boomed": no phrase, a clause */
+            continue;
+        }
+        np head;
+        if (np_backward(c, lo, k, &head) && !(head.phrase > lo && is_preposition(c, head.phrase - 1))) {
+            *out = head;
+            return true;
+        }
+        break;
+    }
+    if (clause_subject(c, lo, v, out))
+        return true;
+    if (p.end > p.first) {
+        *out = p;
+        return true;
+    }
+    return false;
 }
 
 static size_t skip_leading(const xc_qctx *c, size_t t, size_t end)
@@ -606,6 +670,8 @@ bool xc_attribution_after(const xc_qctx *c, size_t first, size_t end, xc_attribu
             e--;
         if ((cue->flags & XC_CUE_INFLECTED) && (e == v || ends_ing(c, v)))
             continue; /* "he will say" is a cue; "saying" needs its own subject */
+        if ((cue->flags & XC_CUE_NOUN) && (is_determiner(c, v - 1) || xc_qtok_is(c, v - 1, "of")))
+            continue; /* "one of the states suing", "the notes": nouns in an appositive */
         if (e > t && xc_qtok_punct(c, e - 1, ",")) {
             /* "X, a spokesman for Y, said": X opens the frame */
             if (!np_forward(c, t, e, &p) || !(xc_qtok_punct(c, p.end, ",") || xc_qtok_punct(c, p.end, "(")))
@@ -637,8 +703,55 @@ static bool colon_attribution(const xc_qctx *c, size_t first, size_t colon, xc_a
     if (!p)
         return false;
     *out = new_attribution(colon, colon + 1, ":", colon);
+    if (p->kind == XC_SPEAKER_PRONOUN && xc_qtok_is(c, p->first, "it"))
+        return true; /* "It gets better:", "it seems unfair to tell them:": said, by nobody named */
     set_speaker(out, p);
     return true;
+}
+
+/* A past participle opening the sentence and a comma after it ("Asked
+ * which county he liked, he demurred:"): a clause before the main one. */
+static bool opens_with_participle(const xc_qctx *c, size_t first, size_t v, size_t end)
+{
+    size_t n = c->tok[v].end - c->tok[v].start;
+    if (n < 4 || memcmp(c->text + c->tok[v].end - 2, "ed", 2) != 0 || v != sentence_start(c, v) || v < first)
+        return false;
+    for (size_t k = v + 1; k < end; k++)
+        if (xc_qtok_punct(c, k, ",") && !in_quote(c, k))
+            return true;
+    return false;
+}
+
+/* "with Trump reportedly yelling: “…”": the person after "with" is who
+ * the participle is of. */
+static bool with_subject(const xc_qctx *c, size_t first, size_t v, np *out)
+{
+    size_t e = v;
+    while (e > first && adverb_at(c, e - 1))
+        e--;
+    np p;
+    if (!np_backward(c, first, e, &p) || p.end != e || !(p.kind == XC_SPEAKER_PRONOUN || is_person(c, p.mention)))
+        return false;
+    if (p.phrase == 0 || p.phrase <= first || !xc_qtok_is(c, p.phrase - 1, "with"))
+        return false;
+    *out = p;
+    return true;
+}
+
+/* "The talks went on, Olsen said, adding, “…”": a participle takes the
+ * subject of the verb of saying before it in the sentence, not the
+ * sentence's first subject. */
+static bool finite_cue_subject(const xc_qctx *c, size_t from, size_t v, np *out)
+{
+    for (size_t w = v; w-- > from;) {
+        size_t we;
+        const xc_cue_word *cue = in_quote(c, w) ? NULL : cue_span(c, w, &we);
+        if (!cue || !(cue->flags & XC_CUE_SPEECH) || (cue->flags & (XC_CUE_INFLECTED | XC_CUE_NOUN)))
+            continue;
+        return w > from && subject_before(c, from, w, out) && out->end <= w &&
+               (out->kind == XC_SPEAKER_PRONOUN || out->kind == XC_SPEAKER_NAME);
+    }
+    return false;
 }
 
 bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool partial, xc_attribution *out)
@@ -659,6 +772,8 @@ bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool part
             continue;
         if ((cue->flags & XC_CUE_NOUN) && !(v > first && (xc_qtok_pronoun(c, v - 1) || c->tok_mention[v - 1] >= 0)))
             continue; /* "the notes", "the claims": nouns */
+        if (opens_with_participle(c, first, v, end))
+            continue; /* "Asked about it, he demurred:": the question, not the answer */
         *out = new_attribution(v, cue_end, cue->lemma, end - 1);
         np p;
         if (passive_by(c, v, cue_end, end, &p)) {
@@ -687,11 +802,20 @@ bool xc_attribution_before(const xc_qctx *c, size_t first, size_t end, bool part
                     break;
                 }
             }
+            /* "The email goes on to say", "Byrne went on to say": no
+             * person named before, the clause's subject */
+            if (out->sp_end == out->sp_first && clause_subject(c, sentence_start(c, first), v - 1, &p) &&
+                !(p.kind == XC_SPEAKER_PRONOUN && xc_qtok_is(c, p.first, "it")))
+                set_speaker(out, &p);
             return true;
         }
         if ((cue->flags & XC_CUE_INFLECTED) && !bare_after_aux) {
             /* "..., saying: “...”": the sentence's subject */
             size_t from = sentence_start(c, first);
+            if (with_subject(c, first, v, &p) || finite_cue_subject(c, from, v, &p)) {
+                set_speaker(out, &p);
+                return true;
+            }
             if (clause_subject(c, from, v, &p) || first_person(c, from, v, &p))
                 set_speaker(out, &p);
             return true;
@@ -723,7 +847,9 @@ bool xc_attribution_after_unknown(const xc_qctx *c, size_t first, size_t end, xc
     /* one lower-case word, then the end of the sentence or a comma */
     if (v >= end || c->tok[v].type != XC_TOK_WORD || (c->tok[v].flags & XC_TF_UPPER_INITIAL) || np_stop(c, v))
         return false;
-    if (v + 1 < c->ntok && v + 1 < end + 1 && !(xc_qtok_punct(c, v + 1, ".,;!?") || v + 1 == end))
+    /* or a verb and where or when: "Toomey fumed on Tuesday." */
+    bool adjunct = v + 1 < end && verb_like(c, v) && (is_preposition(c, v + 1) || is_time_word(c, v + 1));
+    if (v + 1 < c->ntok && v + 1 < end + 1 && !(xc_qtok_punct(c, v + 1, ".,;!?") || v + 1 == end) && !adjunct)
         return false;
     *out = new_attribution(v, v + 1, "other", v);
     set_speaker(out, &p);
@@ -746,4 +872,20 @@ bool xc_attribution_dash(const xc_qctx *c, size_t t, xc_attribution *out)
     *out = new_attribution(t, t + 1, "dash", p.end - 1);
     set_speaker(out, &p);
     return true;
+}
+
+bool xc_attribution_reports(const xc_qctx *c, const xc_attribution *a, size_t end)
+{
+    size_t t = a->cue_end;
+    bool subject_first = a->sp_end > a->sp_first && a->sp_end <= a->cue_first;
+    if (!subject_first || t >= end || !is_word(c, t) || in_quote(c, t))
+        return false;
+    if (a->lemma && strcmp(a->lemma, "tell") == 0 && !xc_qtok_pronoun(c, t))
+        return false; /* "told reporters", "told the crowd": whom */
+    /* where, when, how: "said on Monday", "said Tuesday", "said later",
+     * "said of Trump" */
+    return !is_preposition(c, t) && !is_time_word(c, t) && !adverb_at(c, t) && !xc_qtok_is(c, t, "as") &&
+           !xc_qtok_is(c, t, "while") && !xc_qtok_is(c, t, "when") && !xc_qtok_is(c, t, "after") &&
+           !xc_qtok_is(c, t, "before") && !xc_qtok_is(c, t, "afterward") && !xc_qtok_is(c, t, "afterwards") &&
+           !xc_qtok_is(c, t, "according");
 }

@@ -362,6 +362,149 @@ static void test_no_speaker_and_dash(void **state)
     done(&f);
 }
 
+/* Who the subject of a cue before a quote is: not the object of a
+ * preposition next to the cue, nor "it"; a noun that looks like a cue in
+ * an appositive ("one of the states") is not the cue. */
+static void test_subjects(void **state)
+{
+    (void)state;
+    found f;
+    find(&f, "Harbour officials met on Tuesday.\n\n"
+             "\xe2\x80\x9cWe will not give up the fight,\xe2\x80\x9d Nora Lindqvist, head of one of the states suing "
+             "the agency, said on Monday.\n\n"
+             "Another source speaking to Harbour Radio said, \xe2\x80\x9cThe talks collapsed at midnight.\xe2\x80\x9d\n\n"
+             "A spokesman for Marta Olsen said: \xe2\x80\x9cThe director will not comment on the report.\xe2\x80\x9d\n\n"
+             "It gets worse: \xe2\x80\x9cThe pier is closed until the spring.\xe2\x80\x9d\n\n"
+             "The letter goes on to say: \xe2\x80\x9cWe expect an answer by Friday.\xe2\x80\x9d\n");
+    assert_int_equal(f.q.count, 5);
+    const xc_quote *q = quote_at(&f, "We will not");
+    assert_string_equal(q->cue, "say");
+    assert_speaker(&f, q, "Nora Lindqvist", "Nora Lindqvist");
+    q = quote_at(&f, "The talks");
+    assert_int_equal(q->speaker_kind, XC_SPEAKER_NOMINAL);
+    assert_speaker(&f, q, "Another source", NULL);
+    assert_speaker(&f, quote_at(&f, "The director"), "A spokesman", NULL);
+    q = quote_at(&f, "The pier is closed");
+    assert_string_equal(q->cue, ":");
+    assert_int_equal(q->speaker_kind, XC_SPEAKER_NONE);
+    q = quote_at(&f, "We expect");
+    assert_string_equal(q->cue, "say");
+    assert_speaker(&f, q, "The letter", NULL);
+    done(&f);
+}
+
+/* Cues after a quote: present tense and song; a verb the lexicon lacks
+ * with a time after it; "X said he …" after a full stop is a sentence of
+ * its own, and the quote goes on with the one before. */
+static void test_more_cues(void **state)
+{
+    (void)state;
+    found f;
+    find(&f, "Marta Olsen runs the harbour.\n\n"
+             "\xe2\x80\x9c" "Did you see that?\xe2\x80\x9d she yells while running to the pier.\n\n"
+             "At the party, the band leader called the mayor to the stage, singing \xe2\x80\x9cTonight the "
+             "harbour is ours.\xe2\x80\x9d\n\n"
+             "\xe2\x80\x9cWe did everything we could,\xe2\x80\x9d Olsen fumed on Tuesday.\n\n"
+             "\xe2\x80\x9cIt was a long night,\xe2\x80\x9d Olsen said. \xe2\x80\x9cThat has no place in a "
+             "harbour.\xe2\x80\x9d Mayor Tomas Reyes said he would call a meeting.\n");
+    assert_int_equal(f.q.count, 4);
+    const xc_quote *q = quote_at(&f, "Did you");
+    assert_string_equal(q->cue, "yell");
+    assert_speaker(&f, q, "she", "Marta Olsen");
+    q = quote_at(&f, "Tonight the");
+    assert_false(q->flags & XC_QUOTE_PARTIAL); /* a whole line sung, not a phrase */
+    assert_string_equal(q->cue, "sing");
+    q = quote_at(&f, "We did everything");
+    assert_string_equal(q->cue, "other");
+    assert_span(&f, q->cue_start, q->cue_end, "fumed");
+    assert_speaker(&f, q, "Olsen", "Marta Olsen");
+    q = quote_at(&f, "It was a long night");
+    assert_int_equal(q->part_count, 2);
+    assert_speaker(&f, q, "Olsen", "Marta Olsen");
+    done(&f);
+}
+
+/* Which sentence a cue after a full stop belongs to: "X said both …" and
+ * "Of the budget, X said, “…”" open new sentences, the quote before goes
+ * on with its own speaker; a participle ("adding") takes the subject of
+ * the verb of saying before it. */
+static void test_sentences_after(void **state)
+{
+    (void)state;
+    found f;
+    find(&f, "Mayor Tomas Reyes left early, Marta Olsen said, adding, \xe2\x80\x9cNobody else slept at all.\xe2\x80\x9d\n\n"
+             "\xe2\x80\x9cIt was a long night,\xe2\x80\x9d Olsen said. \xe2\x80\x9cThe pier will hold.\xe2\x80\x9d Reyes "
+             "said both engineers agreed.\n\n"
+             "\xe2\x80\x9cWe fixed the crane,\xe2\x80\x9d Olsen said of the repairs. \xe2\x80\x9cThe pier is "
+             "next.\xe2\x80\x9d Of the budget, Reyes said, \xe2\x80\x9cWe spent too much.\xe2\x80\x9d\n");
+    assert_int_equal(f.q.count, 4);
+    const xc_quote *q = quote_at(&f, "Nobody else");
+    assert_string_equal(q->cue, "add");
+    assert_speaker(&f, q, "Marta Olsen", "Marta Olsen");
+    q = quote_at(&f, "It was a long night");
+    assert_int_equal(q->part_count, 2);
+    assert_speaker(&f, q, "Olsen", "Marta Olsen");
+    q = quote_at(&f, "We fixed");
+    assert_int_equal(q->part_count, 2);
+    assert_speaker(&f, q, "Olsen", "Marta Olsen");
+    assert_speaker(&f, quote_at(&f, "We spent"), "Reyes", "Tomas Reyes");
+    done(&f);
+}
+
+/* Openers and participles: "with X yelling" is X's; "Asked …, X
+ * demurred:" is X's answer, not a question; a name with "Mrs." is a
+ * person even when the tagger calls it an organisation. */
+static void test_openers(void **state)
+{
+    (void)state;
+    found f;
+    find(&f, "The crowd pushed forward, with Marta Olsen reportedly yelling: \xe2\x80\x9cGet back from the "
+             "edge!\xe2\x80\x9d\n\n"
+             "Asked which pier he liked best, Tomas Reyes demurred: \xe2\x80\x9cWhichever one I am standing "
+             "on.\xe2\x80\x9d\n");
+    assert_int_equal(f.q.count, 2);
+    const xc_quote *q = quote_at(&f, "Get back");
+    assert_string_equal(q->cue, "yell");
+    assert_speaker(&f, q, "Marta Olsen", "Marta Olsen");
+    q = quote_at(&f, "Whichever");
+    assert_string_equal(q->cue, ":");
+    assert_speaker(&f, q, "Tomas Reyes", "Tomas Reyes");
+    done(&f);
+
+    const char *text = "Smiling all evening, Mrs. Anna Vogel drew cheers as she thanked the town and then boomed, "
+                       "\xe2\x80\x9cTonight the harbour is ours.\xe2\x80\x9d\n";
+    find(&f, text);
+    for (size_t i = 0; i < f.x.mentions.count; i++)
+        f.x.mentions.items[i].type = XC_NER_ORG; /* as a tagger might get it wrong */
+    assert_int_equal(xc_find_quotes(text, strlen(text), &f.x, &f.q), XC_OK);
+    assert_int_equal(f.q.count, 1);
+    assert_span(&f, f.q.items[0].speaker_start, f.q.items[0].speaker_end, "Mrs. Anna Vogel");
+    done(&f);
+}
+
+/* A phrase quoted inside the attribution of a quote ("who noted that
+ * prices had “recovered”") does not part it from the sentence quoted
+ * next. */
+static void test_phrase_in_attribution(void **state)
+{
+    (void)state;
+    found f;
+    find(&f, "\xe2\x80\x9cSales are up,\xe2\x80\x9d said Marta Olsen, who noted that prices had "
+             "\xe2\x80\x9crecovered\xe2\x80\x9d this year. \xe2\x80\x9cWe are hopeful about the summer.\xe2\x80\x9d\n");
+    assert_int_equal(f.q.count, 2);
+    const xc_quote *q = quote_at(&f, "Sales are up");
+    assert_int_equal(q->part_count, 2);
+    const xc_quote_part *p = &f.q.parts.items[q->first_part];
+    assert_span(&f, p[0].start, p[0].end, "Sales are up,");
+    assert_span(&f, p[1].start, p[1].end, "We are hopeful about the summer.");
+    assert_speaker(&f, q, "Marta Olsen", "Marta Olsen");
+    q = quote_at(&f, "recovered");
+    assert_true(q->flags & XC_QUOTE_PARTIAL);
+    assert_int_equal(q->part_count, 1);
+    assert_span(&f, f.q.parts.items[q->first_part].start, f.q.parts.items[q->first_part].end, "recovered");
+    done(&f);
+}
+
 static void test_without_entities(void **state)
 {
     (void)state;
@@ -436,6 +579,11 @@ int main(void)
         cmocka_unit_test(test_nested),
         cmocka_unit_test(test_pronouns_and_roles),
         cmocka_unit_test(test_no_speaker_and_dash),
+        cmocka_unit_test(test_subjects),
+        cmocka_unit_test(test_more_cues),
+        cmocka_unit_test(test_sentences_after),
+        cmocka_unit_test(test_openers),
+        cmocka_unit_test(test_phrase_in_attribution),
         cmocka_unit_test(test_without_entities),
         cmocka_unit_test(test_odd_input),
         cmocka_unit_test(test_cue_lexicon),
