@@ -149,6 +149,8 @@ typedef struct xc_remark_ledger {
     struct { uint32_t *items; size_t count, capacity; } parent, order, words_of, seen;
     struct { uint64_t *items; size_t count, capacity; } words; /* content-word hashes per quote, sorted */
     struct { uint64_t *items; size_t count, capacity; } postings; /* (hash, quote) pairs, sorted */
+    struct { uint64_t *items; size_t count, capacity; } sequence; /* hash of each quote's words in order */
+    struct { uint8_t *items; size_t count, capacity; } copy;      /* same words as an earlier quote */
 } xc_remark_ledger;
 
 /* Group `quotes` (of `reports`) into remarks, replacing the ledger's

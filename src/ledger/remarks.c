@@ -15,6 +15,7 @@
 #include <xxhash.h>
 
 #include "ledger.h"
+#include "../util/intmap.h"
 #include "../util/vec.h"
 
 #define SAME_SPEAKER_SHARE 0.5
@@ -42,7 +43,7 @@ static int compare_u64(const void *a, const void *b)
  * words[words_of[q] .. words_of[q + 1]). */
 static bool content_words(xc_remark_ledger *l, const xc_ledger_quote *quotes, size_t n)
 {
-    l->words.count = l->words_of.count = 0;
+    l->words.count = l->words_of.count = l->sequence.count = 0;
     xc_token_list *tokens = &l->diff.tokens;
     for (size_t q = 0; q < n; q++) {
         if (!XC_VEC_PUSH(&l->words_of, (uint32_t)l->words.count))
@@ -51,19 +52,25 @@ static bool content_words(xc_remark_ledger *l, const xc_ledger_quote *quotes, si
         tokens->count = 0;
         if (xc_tokenize(quotes[q].text, quotes[q].len, tokens) != XC_OK)
             return false;
-        for (size_t i = 0; i < tokens->count && l->words.count - first < XC_DIFF_MAX_WORDS; i++) {
+        uint64_t sequence = 0; /* all the words in order: equal for the same words */
+        for (size_t i = 0; i < tokens->count; i++) {
             const xc_token *t = &tokens->items[i];
-            if (t->type != XC_TOK_WORD && t->type != XC_TOK_NUMBER && t->type != XC_TOK_ABBREV)
+            if (t->type == XC_TOK_PUNCT || t->type == XC_TOK_SYMBOL)
                 continue;
             char folded[128];
             size_t len = xc_token_fold(quotes[q].text, t, folded, sizeof folded);
             if (len >= sizeof folded)
                 len = sizeof folded - 1;
-            if (xc_is_stopword("english", folded, len))
+            sequence = XXH3_64bits_withSeed(folded, len, sequence);
+            if (t->type != XC_TOK_WORD && t->type != XC_TOK_NUMBER && t->type != XC_TOK_ABBREV)
+                continue;
+            if (xc_is_stopword("english", folded, len) || l->words.count - first >= XC_DIFF_MAX_WORDS)
                 continue;
             if (!XC_VEC_PUSH(&l->words, XXH3_64bits(folded, len)))
                 return false;
         }
+        if (!XC_VEC_PUSH(&l->sequence, sequence))
+            return false;
         size_t count = l->words.count - first, kept = 0;
         if (count == 0)
             continue;
@@ -96,7 +103,7 @@ static bool index_words(xc_remark_ledger *l, size_t n)
         return false;
     uint64_t *pairs = l->postings.items;
     for (size_t q = 0; q < n; q++)
-        for (uint32_t k = l->words_of.items[q]; k < l->words_of.items[q + 1]; k++) {
+        for (uint32_t k = l->words_of.items[q]; k < l->words_of.items[q + 1] && !l->copy.items[q]; k++) {
             pairs[2 * l->postings.count] = l->words.items[k];
             pairs[2 * l->postings.count + 1] = q;
             l->postings.count++;
@@ -255,11 +262,33 @@ xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *re
         parent[q] = (uint32_t)q;
         speaker[q] = quotes[q].entity;
     }
-    l->seen.count = 0;
-    bool failed = !index_words(l, n) || !XC_VEC_RESERVE(&l->seen, n);
-    if (!failed && n)
-        memset(l->seen.items, 0, n * sizeof *l->seen.items);
+    /* The same words again (a wire quote in a hundred copies) join their
+     * first occurrence at once and stay out of the word index, so common
+     * quotes do not crowd out the rare words. */
+    l->seen.count = l->copy.count = 0;
+    bool failed = !XC_VEC_RESERVE(&l->seen, n) || !XC_VEC_RESERVE(&l->copy, n);
+    xc_intmap firsts = {0};
+    for (size_t q = 0; q < n && !failed; q++) {
+        uint32_t earlier;
+        l->seen.items[q] = 0;
+        l->copy.items[q] = 0;
+        if (xc_intmap_get(&firsts, l->sequence.items[q], &earlier)) {
+            uint32_t root = find(parent, earlier);
+            if (!speaker[root] || !speaker[q] || speaker[root] == speaker[q]) {
+                parent[q] = root;
+                if (!speaker[root])
+                    speaker[root] = speaker[q];
+                l->copy.items[q] = 1;
+            }
+        } else {
+            failed = !xc_intmap_put(&firsts, l->sequence.items[q], (uint32_t)q);
+        }
+    }
+    xc_intmap_free(&firsts);
+    failed = failed || !index_words(l, n);
     for (size_t a = 0; a < n && !failed; a++) {
+        if (l->copy.items[a])
+            continue;
         /* candidates: the quotes before it sharing one of its rarest words */
         l->order.count = 0;
         failed = !candidates_of(l, a);
@@ -280,41 +309,65 @@ xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *re
         }
     }
     l->order.count = 0;
-    /* members of each set, in quote order, then the main wording: the one
-     * the most others read inside (same words or an excerpt), the longest
-     * on a tie */
+    /* members of each set, in quote order: sort by (root, quote) */
+    uint64_t *keys = malloc((n ? n : 1) * sizeof *keys);
+    uint32_t *distinct = malloc((n ? n : 1) * sizeof *distinct), *weight = malloc((n ? n : 1) * sizeof *weight);
+    uint8_t *wording = malloc(n ? n : 1);
+    failed = failed || !keys || !distinct || !weight || !wording;
+    for (size_t q = 0; q < n && !failed; q++)
+        keys[q] = (uint64_t)find(parent, (uint32_t)q) << 32 | q;
+    if (!failed && n)
+        qsort(keys, n, sizeof *keys, compare_u64);
     uint32_t *order = l->order.items;
-    size_t k = 0;
-    for (size_t q = 0; q < n; q++)
-        if (find(parent, (uint32_t)q) == q)
-            for (size_t m = q; m < n; m++)
-                if (find(parent, (uint32_t)m) == q)
-                    order[k++] = (uint32_t)m;
+    for (size_t q = 0; q < n && !failed; q++)
+        order[q] = (uint32_t)(keys[q] & 0xFFFFFFFFu);
     for (size_t start = 0; start < n && !failed;) {
-        uint32_t root = find(parent, order[start]);
+        uint32_t root = (uint32_t)(keys[start] >> 32);
         size_t end = start + 1;
-        while (end < n && find(parent, order[end]) == root)
+        while (end < n && (uint32_t)(keys[end] >> 32) == root)
             end++;
-        size_t best = start, best_inside = 0, best_len = 0;
-        for (size_t c = start; c < end && end - start > 1; c++) {
-            size_t inside = 0;
-            for (size_t m = start; m < end; m++)
-                if (m != c && wording_against(l, &quotes[order[c]], &quotes[order[m]], &failed) != XC_WORDING_VARIANT)
-                    inside++;
-            size_t len = quotes[order[c]].len;
-            if (c == start || inside > best_inside || (inside == best_inside && len > best_len))
+        /* its distinct wordings (by their words in order), how many each */
+        size_t nd = 0;
+        for (size_t m = start; m < end; m++) {
+            size_t d = 0;
+            while (d < nd && l->sequence.items[order[distinct[d]]] != l->sequence.items[order[m]])
+                d++;
+            if (d == nd)
+                distinct[nd] = (uint32_t)m, weight[nd++] = 0;
+            weight[d]++;
+        }
+        /* the main wording: the one the most others read inside (same
+         * words or an excerpt), the longest on a tie; among the first
+         * MAX_WORDINGS wordings, so a remark in many wordings stays cheap */
+        enum { MAX_WORDINGS = 48 };
+        size_t candidates = nd < MAX_WORDINGS ? nd : MAX_WORDINGS;
+        size_t best = 0, best_inside = 0, best_len = 0;
+        for (size_t c = 0; c < candidates && nd > 1; c++) {
+            size_t inside = weight[c] - 1;
+            for (size_t d = 0; d < candidates; d++)
+                if (d != c && wording_against(l, &quotes[order[distinct[c]]], &quotes[order[distinct[d]]], &failed) !=
+                                  XC_WORDING_VARIANT)
+                    inside += weight[d];
+            size_t len = quotes[order[distinct[c]]].len;
+            if (c == 0 || inside > best_inside || (inside == best_inside && len > best_len))
                 best = c, best_inside = inside, best_len = len;
         }
+        const xc_ledger_quote *main_quote = &quotes[order[distinct[best]]];
+        for (size_t d = 0; d < nd && !failed; d++)
+            wording[d] = d == best ? XC_WORDING_SAME
+                                   : (uint8_t)wording_against(l, main_quote, &quotes[order[distinct[d]]], &failed);
         xc_remark_group r = {(uint32_t)l->members.count, (uint32_t)(end - start), 0, 0, speaker[root]};
-        if (!XC_VEC_PUSH(&l->members, ((xc_remark_member){order[best], XC_WORDING_MAIN}))) {
+        if (!XC_VEC_PUSH(&l->members, ((xc_remark_member){order[distinct[best]], XC_WORDING_MAIN}))) {
             failed = true;
             break;
         }
         for (size_t m = start; m < end && !failed; m++) {
-            if (m == best)
+            if (m == distinct[best])
                 continue;
-            xc_wording w = wording_against(l, &quotes[order[best]], &quotes[order[m]], &failed);
-            if (!XC_VEC_PUSH(&l->members, ((xc_remark_member){order[m], (uint8_t)w})))
+            size_t d = 0;
+            while (l->sequence.items[order[distinct[d]]] != l->sequence.items[order[m]])
+                d++;
+            if (!XC_VEC_PUSH(&l->members, ((xc_remark_member){order[m], wording[d]})))
                 failed = true;
         }
         if (!failed) {
@@ -324,6 +377,10 @@ xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *re
         start = end;
     }
     free(speaker);
+    free(keys);
+    free(distinct);
+    free(weight);
+    free(wording);
     if (failed)
         return XC_ERR_NOMEM;
     if (l->remarks.count)
@@ -342,5 +399,7 @@ void xc_remark_ledger_free(xc_remark_ledger *l)
     free(l->words.items);
     free(l->postings.items);
     free(l->seen.items);
+    free(l->copy.items);
+    free(l->sequence.items);
     memset(l, 0, sizeof *l);
 }

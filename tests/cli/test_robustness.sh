@@ -44,6 +44,11 @@ expect_status 0 xc story "$story" --json
 expect_eq "$(jq -r '.size' "$WORK/out")" 5000 "all copies in one story"
 expect_eq "$(jq -r '.independent' "$WORK/out")" 1 "one independent report"
 expect_eq "$(jq -r '.reports[0].copies | length' "$WORK/out")" 4999 "copies folded under the origin"
+# its ledger: every fact and quote is one independent report, however many copies carry it
+expect_eq "$(jq -r '[.facts[].independent, .quotes[].independent] | unique | @csv' "$WORK/out")" "1" \
+    "copies are not independent reports"
+expect_eq "$(jq -r '[.quotes[] | (.reports | length)] | unique | @csv' "$WORK/out")" "5000" \
+    "each quote attested by all 5000 copies"
 expect_status 0 xc check
 
 # Undated articles, and a copy that arrives before its (earlier) original.

@@ -30,4 +30,30 @@ expect_status 0 xc stories --json
 expect_eq "$(wc -l <"$WORK/out" | tr -d ' ')" 1 "stories from seeds ingested one by one"
 expect_status 0 xc check
 
+# The story's ledger: the contested death toll, the shared figures, the
+# quotes two outlets carry (two of them in other words).
+expect_status 0 xc --json facts --story 1
+expect_eq "$(jq -r -s '[.[] | select(.verdict == "conflict")] | length' "$WORK/out")" 1 "one contested fact"
+expect_eq "$(jq -r -s '.[0] | [.thing, ([.values[].reports[].text] | sort | join("|"))] | @csv' "$WORK/out")" \
+    '"deaths","at least three dead|one fatality"' "one fatality / at least three dead"
+expect_eq "$(jq -r -s '[.[] | select(.verdict == "agree") | [.values[0].reports[].text] | sort | join("|")] | sort | join(" / ")' \
+    "$WORK/out")" "approximately 20% of Ukrainian territory|approximately one-fifth of Ukraine’s territory|roughly one-fifth of Ukrainian territory / at least 91 drones|over ninety" \
+    "agreements"
+expect_status 0 xc --json quotes --story 1
+expect_eq "$(jq -r -s '[.[] | select(.independent >= 2)] | length' "$WORK/out")" 5 "remarks two outlets quote"
+expect_eq "$(jq -r -s '.[] | select(.text | startswith("I am really hopeful")) | [.speaker, .independent] | @csv' \
+    "$WORK/out")" '"Steve Witkoff",2' "Witkoff's remark"
+expect_eq "$(jq -r -s '[.[] | select(.speaker == "Marco Rubio" and .variants == 1)] | length' "$WORK/out")" 2 \
+    "Rubio's two remarks, each in other words in one outlet"
+
+# The README shows what the engine finds here: it must be this run's output.
+if [ -f README.md ] && [ -f scripts/seeds-ledger.sh ]; then
+    sh scripts/seeds-ledger.sh "$CROSSCHECK" "$SHARED" >"$WORK/ledger.txt"
+    sed -n '/<!-- seeds-ledger:begin -->/,/<!-- seeds-ledger:end -->/p' README.md | sed '1,2d;$d' | sed '$d' \
+        >"$WORK/readme.txt"
+    cmp -s "$WORK/ledger.txt" "$WORK/readme.txt" ||
+        fail "README's seeds block differs from scripts/seeds-ledger.sh; regenerate it: $(diff "$WORK/readme.txt" "$WORK/ledger.txt" | head -5)"
+    TESTS=$((TESTS + 1))
+fi
+
 done_testing
