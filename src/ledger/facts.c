@@ -84,6 +84,12 @@ static void join(build *b, uint32_t ri, uint32_t rj)
     b->parent[rj] = ri;
 }
 
+static int compare_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
 typedef struct keyed {
     const char *thing;
     uint32_t fact;
@@ -139,27 +145,25 @@ static bool readings_of(build *b, uint32_t root)
         if (!XC_VEC_PUSH(&l->scratch, x))
             return false;
     size_t m = l->scratch.count;
-    uint32_t *set = l->scratch.items;
-    for (size_t i = 1; i < m; i++) { /* insertion sort: sets are small */
-        uint32_t x = set[i];
-        size_t ax = 0;
+    /* (agreements, member) keys: one count per member, then one sort (a
+     * set of copies can hold thousands) */
+    uint64_t *ranked = malloc(m * sizeof *ranked);
+    if (!ranked)
+        return false;
+    for (size_t i = 0; i < m; i++) {
+        uint64_t agree = 0;
         for (size_t k = 0; k < m; k++)
-            ax += relation(b, x, set[k]) == XC_QREL_AGREE;
-        size_t j = i;
-        while (j > 0) {
-            size_t ay = 0;
-            for (size_t k = 0; k < m; k++)
-                ay += relation(b, set[j - 1], set[k]) == XC_QREL_AGREE;
-            if (ay >= ax)
-                break;
-            set[j] = set[j - 1];
-            j--;
-        }
-        set[j] = x;
+            agree += relation(b, l->scratch.items[i], l->scratch.items[k]) == XC_QREL_AGREE;
+        ranked[i] = (UINT32_MAX - agree) << 32 | l->scratch.items[i]; /* most first, then by index */
     }
+    qsort(ranked, m, sizeof *ranked, compare_u64);
+    uint32_t *set = l->scratch.items;
+    for (size_t i = 0; i < m; i++)
+        set[i] = (uint32_t)ranked[i];
+    free(ranked);
     xc_fact_group g = {(uint32_t)l->readings.count, 0, (uint32_t)l->links.count, 0, 0, XC_FACT_SINGLE};
     /* assign: reading of each member (indices into the set) */
-    uint32_t *reading_of = malloc(m * sizeof *reading_of);
+    uint32_t *reading_of = malloc(2 * m * sizeof *reading_of), *report_list = reading_of + m;
     if (!reading_of)
         return false;
     uint32_t readings = 0;
@@ -203,16 +207,10 @@ static bool readings_of(build *b, uint32_t root)
                 mem[j - 1] = t;
             }
         const xc_quantity *first = &b->facts[mem[0]].q;
+        for (uint32_t i = 0; i < reading.count; i++)
+            report_list[i] = b->facts[mem[i]].report;
+        xc_ledger_count_reports(b->reports, report_list, reading.count, &reading.independent, &reading.outlets);
         for (uint32_t i = 0; i < reading.count; i++) {
-            const xc_ledger_report *ri = &b->reports[b->facts[mem[i]].report];
-            bool new_group = true, new_outlet = true;
-            for (uint32_t k = 0; k < i; k++) {
-                const xc_ledger_report *rk = &b->reports[b->facts[mem[k]].report];
-                new_group &= rk->group != ri->group;
-                new_outlet &= rk->outlet != ri->outlet;
-            }
-            reading.independent += new_group;
-            reading.outlets += new_outlet;
             /* the shared interval, over members in the first one's unit */
             const xc_quantity *q = &b->facts[mem[i]].q;
             if (q->kind != first->kind || strcmp(q->unit, first->unit) != 0)
@@ -225,6 +223,11 @@ static bool readings_of(build *b, uint32_t root)
         ok = XC_VEC_PUSH(&l->readings, reading);
         g.reading_count++;
     }
+    if (ok) { /* independent reports of the whole fact */
+        for (uint32_t i = 0; i < m; i++)
+            report_list[i] = report_of(b, set[i]);
+        xc_ledger_count_reports(b->reports, report_list, m, &g.independent, NULL);
+    }
     free(reading_of);
     if (!ok)
         return false;
@@ -236,14 +239,6 @@ static bool readings_of(build *b, uint32_t root)
             rd[j] = rd[j - 1];
             rd[j - 1] = t;
         }
-    /* independent reports of the whole fact */
-    for (uint32_t i = 0; i < m; i++) {
-        const xc_ledger_report *ri = &b->reports[report_of(b, set[i])];
-        bool new_group = true;
-        for (uint32_t k = 0; k < i; k++)
-            new_group &= b->reports[report_of(b, set[k])].group != ri->group;
-        g.independent += new_group;
-    }
     bool conflict = false, update = false;
     for (uint32_t x = 0; x < g.reading_count && ok; x++)
         for (uint32_t y = x + 1; y < g.reading_count && ok; y++) {

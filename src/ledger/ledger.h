@@ -30,6 +30,11 @@ typedef struct xc_ledger_report {
     uint32_t outlet;     /* outlet number; a unique one when unknown      */
 } xc_ledger_report;
 
+/* The duplicate groups (independent reports) and outlets among
+ * reports[report_of[0 .. n)]; `outlets` may be NULL. */
+void xc_ledger_count_reports(const xc_ledger_report *reports, const uint32_t *report_of, size_t n,
+                             uint32_t *independent, uint32_t *outlets);
+
 /* ---- facts ---------------------------------------------------------- */
 
 typedef struct xc_ledger_fact {

@@ -227,24 +227,6 @@ static int compare_remarks(const void *x, const void *y)
     return (a->first > b->first) - (a->first < b->first);
 }
 
-/* Count the duplicate groups and outlets among a remark's members. */
-static void count_reports(xc_remark_group *r, const xc_remark_member *members, const xc_ledger_quote *quotes,
-                          const xc_ledger_report *reports)
-{
-    r->independent = r->outlets = 0;
-    for (uint32_t i = 0; i < r->count; i++) {
-        const xc_ledger_report *ri = &reports[quotes[members[r->first + i].quote].report];
-        bool new_group = true, new_outlet = true;
-        for (uint32_t k = 0; k < i; k++) {
-            const xc_ledger_report *rk = &reports[quotes[members[r->first + k].quote].report];
-            new_group &= rk->group != ri->group;
-            new_outlet &= rk->outlet != ri->outlet;
-        }
-        r->independent += new_group;
-        r->outlets += new_outlet;
-    }
-}
-
 xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *reports, size_t report_count,
                                  const xc_ledger_quote *quotes, size_t n)
 {
@@ -371,7 +353,10 @@ xc_status xc_remark_ledger_build(xc_remark_ledger *l, const xc_ledger_report *re
                 failed = true;
         }
         if (!failed) {
-            count_reports(&r, l->members.items, quotes, reports);
+            /* the set's wording counts are spent: their room holds its reports */
+            for (uint32_t m = 0; m < r.count; m++)
+                weight[m] = quotes[l->members.items[r.first + m].quote].report;
+            xc_ledger_count_reports(reports, weight, r.count, &r.independent, &r.outlets);
             failed = !XC_VEC_PUSH(&l->remarks, r);
         }
         start = end;
