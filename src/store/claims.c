@@ -7,13 +7,6 @@
 #include "../util/buf.h"
 #include "../util/error.h"
 
-static xc_status run(xc_store *s, sqlite3_stmt *st, const char *doing, xc_error *err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? XC_OK : xc_store_error(s, err, doing);
-}
-
 static void bind_span_or_null(sqlite3_stmt *st, int col, uint32_t start, uint32_t end)
 {
     if (end > start) {
@@ -87,7 +80,7 @@ static xc_status save_quotes(xc_store *s, int64_t article, const char *text, con
             sqlite3_bind_text(st, 13, name, (int)name_len, SQLITE_STATIC);
         if (c->entity_ids && c->entities && q->entity >= 0 && (size_t)q->entity < c->entities->entities.count)
             sqlite3_bind_int64(st, 14, c->entity_ids[q->entity]);
-        status = run(s, st, "storing a quote", err);
+        status = xc_store_run(s, st, "storing a quote", err);
     }
     xc_buf_free(&content);
     xc_buf_free(&parts);
@@ -136,7 +129,7 @@ static xc_status save_facts(xc_store *s, int64_t article, const char *text, cons
                               SQLITE_STATIC);
         if (q->event_end > q->event_start)
             sqlite3_bind_text(st, 21, text + q->event_start, (int)(q->event_end - q->event_start), SQLITE_STATIC);
-        xc_status status = run(s, st, "storing a fact", err);
+        xc_status status = xc_store_run(s, st, "storing a fact", err);
         if (status != XC_OK)
             return status;
     }
@@ -161,7 +154,7 @@ static xc_status save_dates(xc_store *s, int64_t article, const char *text, cons
         sqlite3_bind_text(st, 6, t->value, -1, SQLITE_STATIC);
         if (t->mod)
             sqlite3_bind_text(st, 7, t->mod, -1, SQLITE_STATIC);
-        xc_status status = run(s, st, "storing a date", err);
+        xc_status status = xc_store_run(s, st, "storing a date", err);
         if (status != XC_OK)
             return status;
     }
@@ -187,7 +180,7 @@ xc_status xc_claims_save(xc_store *s, int64_t article, const char *text, const x
         sqlite3_bind_text(st, 2, c->inferred_date, -1, SQLITE_STATIC);
         if (c->inferred_from)
             sqlite3_bind_text(st, 3, c->inferred_from, -1, SQLITE_STATIC);
-        status = run(s, st, "storing an inferred date", err);
+        status = xc_store_run(s, st, "storing an inferred date", err);
     }
     return status;
 }
@@ -205,7 +198,7 @@ xc_status xc_claims_forget(xc_store *s, int64_t article, xc_error *err)
         if (!st)
             return XC_ERR_STORE;
         sqlite3_bind_int64(st, 1, article);
-        xc_status status = run(s, st, "forgetting an article's claims", err);
+        xc_status status = xc_store_run(s, st, "forgetting an article's claims", err);
         if (status != XC_OK)
             return status;
     }

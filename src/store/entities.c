@@ -106,13 +106,6 @@ static bool repeats_key(const xc_entity_extractor *x, size_t e, uint32_t k)
     return false;
 }
 
-static xc_status run(xc_store *s, sqlite3_stmt *st, const char *doing, xc_error *err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? XC_OK : xc_store_error(s, err, doing);
-}
-
 xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const char *text,
                            const xc_entity_extractor *x, int64_t *ids, xc_error *err)
 {
@@ -154,7 +147,7 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
             sqlite3_bind_int(st, 1, type);
             sqlite3_bind_text(st, 2, text + name->start, (int)(name->end - name->start), SQLITE_STATIC);
             sqlite3_bind_text(st, 3, key, (int)name->key_len, SQLITE_STATIC);
-            if ((status = run(s, st, "storing an entity", err)) != XC_OK)
+            if ((status = xc_store_run(s, st, "storing an entity", err)) != XC_OK)
                 return status;
             id = sqlite3_last_insert_rowid(s->db);
         } else {
@@ -165,7 +158,7 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
             sqlite3_bind_text(st, 2, key, (int)name->key_len, SQLITE_STATIC);
             sqlite3_bind_int64(st, 3, id);
             sqlite3_bind_int64(st, 4, (int64_t)words_in(key, name->key_len) - 1);
-            if ((status = run(s, st, "naming an entity", err)) != XC_OK)
+            if ((status = xc_store_run(s, st, "naming an entity", err)) != XC_OK)
                 return status;
         }
         if (ids)
@@ -177,7 +170,7 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
                     return XC_ERR_STORE;
                 sqlite3_bind_text(st, 1, xc_mention_key(x, m), (int)m->key_len, SQLITE_STATIC);
                 sqlite3_bind_int64(st, 2, id);
-                if ((status = run(s, st, "storing an entity name", err)) != XC_OK)
+                if ((status = xc_store_run(s, st, "storing an entity name", err)) != XC_OK)
                     return status;
             }
             if (!(st = xc_store_prepare(s, insert_mention, err)))
@@ -189,7 +182,7 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
             sqlite3_bind_text(st, 5, text + m->start, (int)(m->end - m->start), SQLITE_STATIC);
             if (m->role_end > m->role_start)
                 sqlite3_bind_text(st, 6, text + m->role_start, (int)(m->role_end - m->role_start), SQLITE_STATIC);
-            status = run(s, st, "storing a mention", err);
+            status = xc_store_run(s, st, "storing a mention", err);
         }
         if (status != XC_OK)
             return status;
@@ -197,14 +190,14 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
             return XC_ERR_STORE;
         sqlite3_bind_int64(st, 1, ent->mentions);
         sqlite3_bind_int64(st, 2, id);
-        if ((status = run(s, st, "counting mentions", err)) != XC_OK)
+        if ((status = xc_store_run(s, st, "counting mentions", err)) != XC_OK)
             return status;
         if (story > 0) {
             if (!(st = xc_store_prepare(s, in_story, err)))
                 return XC_ERR_STORE;
             sqlite3_bind_int64(st, 1, story);
             sqlite3_bind_int64(st, 2, id);
-            status = run(s, st, "linking an entity to its story", err);
+            status = xc_store_run(s, st, "linking an entity to its story", err);
         }
     }
     return status;
@@ -224,23 +217,23 @@ xc_status xc_entities_forget(xc_store *s, int64_t article, int64_t story, xc_err
     if (!(st = xc_store_prepare(s, uncount, err)))
         return XC_ERR_STORE;
     sqlite3_bind_int64(st, 1, article);
-    if ((status = run(s, st, "forgetting mentions", err)) != XC_OK)
+    if ((status = xc_store_run(s, st, "forgetting mentions", err)) != XC_OK)
         return status;
     if (story > 0) {
         if (!(st = xc_store_prepare(s, unstory, err)))
             return XC_ERR_STORE;
         sqlite3_bind_int64(st, 1, article);
         sqlite3_bind_int64(st, 2, story);
-        if ((status = run(s, st, "forgetting mentions", err)) != XC_OK)
+        if ((status = xc_store_run(s, st, "forgetting mentions", err)) != XC_OK)
             return status;
         if (!(st = xc_store_prepare(s, tidy, err)))
             return XC_ERR_STORE;
         sqlite3_bind_int64(st, 1, story);
-        if ((status = run(s, st, "forgetting mentions", err)) != XC_OK)
+        if ((status = xc_store_run(s, st, "forgetting mentions", err)) != XC_OK)
             return status;
     }
     if (!(st = xc_store_prepare(s, drop, err)))
         return XC_ERR_STORE;
     sqlite3_bind_int64(st, 1, article);
-    return run(s, st, "forgetting mentions", err);
+    return xc_store_run(s, st, "forgetting mentions", err);
 }

@@ -11,6 +11,13 @@ xc_status xc_store_error(xc_store *s, xc_error *err, const char *doing)
     return xc_fail(err, XC_ERR_STORE, "%s: %s", doing, s->db ? sqlite3_errmsg(s->db) : "no database");
 }
 
+xc_status xc_store_run(xc_store *s, sqlite3_stmt *st, const char *doing, xc_error *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? XC_OK : xc_store_error(s, err, doing);
+}
+
 xc_status xc_store_exec(xc_store *s, const char *sql, xc_error *err)
 {
     char *message = NULL;

@@ -41,6 +41,9 @@ void xc_store_rollback(xc_store *s);
 sqlite3_stmt *xc_store_prepare(xc_store *s, const char *sql, xc_error *err);
 /* Fill err from the connection's last error; returns XC_ERR_STORE. */
 xc_status xc_store_error(xc_store *s, xc_error *err, const char *doing);
+/* Step a prepared statement that returns no rows, and reset it; on failure
+ * err says what was being done. */
+xc_status xc_store_run(xc_store *s, sqlite3_stmt *st, const char *doing, xc_error *err);
 /* Run SQL without results. */
 xc_status xc_store_exec(xc_store *s, const char *sql, xc_error *err);
 
