@@ -1,0 +1,119 @@
+/* Story briefs: an extractive summary of a set of reports, and the
+ * summarisers it is measured against. Store-independent: the caller gives
+ * the reports as xc_summary_doc (src/store/brief_queries.c for a story,
+ * src/eval/eval_summary.c for NeuS clusters).
+ *
+ * units.c     the reports' sentences as TF-IDF vectors (stems of content
+ *             words; IDF from the background collection plus these reports)
+ * select.c    crosscheck's brief: each sentence scored by centrality, by how
+ *             many independent reports carry its content, and by position;
+ *             picked by MMR within a word budget; put in reading order; each
+ *             cited to the outlets that carry it
+ * baselines.c Lead, LexRank and centroid, for `crosscheck eval summary`
+ */
+#ifndef XC_BRIEF_H
+#define XC_BRIEF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "crosscheck.h"
+#include "../analyze/docvec.h"
+#include "../analyze/termdict.h"
+#include "../util/vec.h"
+
+typedef struct xc_summary_doc {
+    const char *title;      /* NULL when none                               */
+    size_t title_len;
+    const char *text;       /* valid UTF-8                                  */
+    size_t text_len;
+    int64_t group;          /* duplicate group: copies of one text share it */
+    uint32_t outlet;        /* outlet number; a unique one when unknown     */
+    int64_t ts;             /* publication time (Unix s), INT64_MIN undated */
+} xc_summary_doc;
+
+typedef struct xc_unit {
+    uint32_t doc;           /* index into the docs                          */
+    uint32_t start, end;    /* bytes of the doc's text (of its title when
+                               `title`)                                     */
+    uint32_t position;      /* sentence number in the doc's text, from 0;
+                               a title is 0 too                             */
+    uint32_t words;         /* word and number tokens                       */
+    uint32_t first_term, term_count; /* terms.items[first_term ..]: unit-
+                               length TF-IDF, sorted by term; none for a
+                               sentence without content words               */
+    bool title;
+} xc_unit;
+
+enum {
+    XC_UNITS_TITLES = 1 << 0 /* titles are units too (before the text's)    */
+};
+
+typedef struct xc_units {
+    struct { xc_unit *items; size_t count, capacity; } units;  /* by doc, then position */
+    struct { xc_term_weight *items; size_t count, capacity; } terms;
+    xc_termdict dict;       /* the docs' terms; df counts the docs          */
+    /* scratch */
+    xc_token_list tokens;
+    xc_sentence_list sentences;
+    xc_docvec vec;
+    xc_u32_list seen;
+} xc_units;
+
+/* Split the docs into sentence units with their vectors, replacing u's
+ * contents. XC_ERR_NOMEM only. */
+xc_status xc_units_build(xc_units *u, xc_stemmer *stemmer, const xc_summary_doc *docs, size_t doc_count,
+                         unsigned flags);
+void xc_units_free(xc_units *u);
+
+/* Cosine similarity of two units' vectors (0 when either has none). */
+double xc_units_similarity(const xc_units *u, size_t a, size_t b);
+
+/* The unit's text (from its doc's title or text). */
+const char *xc_unit_text(const xc_summary_doc *docs, const xc_unit *unit, size_t *len);
+
+/* A summariser picks units within a word budget (the picked units' words
+ * add up to at most `budget`, except that the first pick may be longer)
+ * and leaves them in `picked`, in reading order. */
+typedef xc_status (*xc_summarizer)(const xc_units *u, const xc_summary_doc *docs, size_t doc_count,
+                                   size_t budget, xc_u32_list *picked);
+
+/* ---- crosscheck's brief (select.c) ---------------------------------- */
+
+typedef struct xc_brief_params {
+    double centrality;      /* weight of similarity to the story's centroid */
+    double support;         /* weight of the independent reports carrying it */
+    double position;        /* weight of the lead: 1 / (1 + position)       */
+    double redundancy;      /* MMR: penalty weight of similarity to a pick  */
+    double carry;           /* a report carries a sentence when one of its
+                               sentences is this similar                    */
+    unsigned min_words;     /* shorter sentences are not picked             */
+    unsigned max_words;     /* nor longer ones                              */
+} xc_brief_params;
+
+extern const xc_brief_params xc_brief_defaults;
+
+/* Set a parameter by name ("support", "redundancy", ...): XC_ERR_ARG when
+ * the name is unknown or the value out of range. */
+xc_status xc_brief_param_set(xc_brief_params *p, const char *name, double value, xc_error *err);
+
+/* crosscheck's summariser with the default parameters (an xc_summarizer). */
+xc_status xc_summarize_brief(const xc_units *u, const xc_summary_doc *docs, size_t doc_count, size_t budget,
+                             xc_u32_list *picked);
+xc_status xc_summarize_brief_with(const xc_brief_params *p, const xc_units *u, const xc_summary_doc *docs,
+                                  size_t doc_count, size_t budget, xc_u32_list *picked);
+
+/* The docs that carry a unit: its own and every doc with a sentence at
+ * least p->carry similar; `carriers` gets doc indices, ascending. */
+xc_status xc_brief_carriers(const xc_brief_params *p, const xc_units *u, size_t unit, xc_u32_list *carriers);
+
+/* ---- baselines (baselines.c) ---------------------------------------- */
+
+xc_status xc_summarize_lead(const xc_units *u, const xc_summary_doc *docs, size_t doc_count, size_t budget,
+                            xc_u32_list *picked);
+xc_status xc_summarize_lexrank(const xc_units *u, const xc_summary_doc *docs, size_t doc_count, size_t budget,
+                               xc_u32_list *picked);
+xc_status xc_summarize_centroid(const xc_units *u, const xc_summary_doc *docs, size_t doc_count, size_t budget,
+                                xc_u32_list *picked);
+
+#endif
