@@ -9,6 +9,8 @@
  *             many independent reports carry its content, and by position;
  *             picked by MMR within a word budget; put in reading order; each
  *             cited to the outlets that carry it
+ * timeline.c  the dated events the reports name: each date with the sentence
+ *             that names it, told by one or more reports
  * baselines.c Lead, LexRank and centroid, for `crosscheck eval summary`
  */
 #ifndef XC_BRIEF_H
@@ -106,6 +108,40 @@ xc_status xc_summarize_brief_with(const xc_brief_params *p, const xc_units *u, c
 /* The docs that carry a unit: its own and every doc with a sentence at
  * least p->carry similar; `carriers` gets doc indices, ascending. */
 xc_status xc_brief_carriers(const xc_brief_params *p, const xc_units *u, size_t unit, xc_u32_list *carriers);
+
+/* ---- timeline (timeline.c) ------------------------------------------ */
+
+typedef struct xc_dated {
+    uint32_t doc;           /* a doc ...                                    */
+    uint32_t start, end;    /* ... names a date here, in its text           */
+    char value[XC_TIMEX_VALUE_MAX]; /* TimeML value: 2025-03-11, 2025-W11 */
+} xc_dated;
+
+typedef struct xc_timeline_item {
+    char value[XC_TIMEX_VALUE_MAX];
+    const char *precision;  /* "day", "month", "year", "time", ...         */
+    int64_t first_day;      /* days since 1970-01-01: the period's start    */
+    uint32_t unit;          /* the sentence that tells it (the earliest doc's) */
+    uint32_t dated;         /* index into the dates: the date as written there */
+    uint32_t first_doc, doc_count; /* docs.items[first_doc ..], ascending   */
+    uint32_t independent;   /* duplicate groups among those docs            */
+} xc_timeline_item;
+
+typedef struct xc_timeline {
+    struct { xc_timeline_item *items; size_t count, capacity; } items; /* by date */
+    xc_u32_list docs;
+    /* scratch */
+    struct { struct timeline_mention *items; size_t count, capacity; } mentions;
+    struct { struct timeline_draft *items; size_t count, capacity; } drafts;
+} xc_timeline;
+
+/* The story's dated events: dates with a known year that a sentence of at
+ * least five words names; one date named in like sentences by several
+ * docs is one event. The `limit` events most independent reports tell
+ * are kept (0: all), in date order. XC_ERR_NOMEM only. */
+xc_status xc_timeline_build(xc_timeline *t, const xc_units *u, const xc_summary_doc *docs, size_t doc_count,
+                            const xc_dated *dates, size_t date_count, size_t limit);
+void xc_timeline_free(xc_timeline *t);
 
 /* ---- baselines (baselines.c) ---------------------------------------- */
 

@@ -257,3 +257,119 @@ size_t xc_tval_format(const xc_tval *v, char *out, size_t cap)
     }
     return n;
 }
+
+/* Exactly n digits at *p (advanced past them) as a number; -1 otherwise. */
+static int digits(const char **p, int n)
+{
+    int value = 0;
+    for (int i = 0; i < n; i++) {
+        if ((*p)[i] < '0' || (*p)[i] > '9')
+            return -1;
+        value = value * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    return value;
+}
+
+static bool parse_time(const char *p, xc_tval *v)
+{
+    static const char *const parts[] = {"MO", "AF", "EV", "NI", "DT"};
+    if (*p == '\0')
+        return true;
+    if (*p++ != 'T')
+        return false;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (strcmp(p, parts[i]) == 0) {
+            v->part = parts[i];
+            return true;
+        }
+    int hour = digits(&p, 2), minute = -1;
+    if (hour < 0 || hour > 24)
+        return false;
+    if (*p == ':') {
+        p++;
+        if ((minute = digits(&p, 2)) < 0 || minute > 59)
+            return false;
+    }
+    v->hour = (int8_t)hour;
+    v->minute = (int8_t)minute;
+    return *p == '\0';
+}
+
+bool xc_tval_parse(const char *value, xc_tval *out)
+{
+    const char *p = value;
+    size_t leading = strspn(p, "0123456789");
+    xc_tval v = xc_tval_unknown(XC_G_YEAR);
+    if (leading == 2 || leading == 3) { /* a century or a decade */
+        v.gran = leading == 2 ? XC_G_CENTURY : XC_G_DECADE;
+        v.year = digits(&p, (int)leading);
+        *out = v;
+        return *p == '\0';
+    }
+    if (leading < 4 || (v.year = digits(&p, 4)) < 1)
+        return false;
+    if (*p == '\0') {
+        *out = v;
+        return true;
+    }
+    if (*p++ != '-')
+        return false;
+    static const char *const seasons[] = {"SP", "SU", "FA", "WI"};
+    for (int s = 0; s < 4; s++)
+        if (strcmp(p, seasons[s]) == 0) {
+            v.gran = XC_G_SEASON, v.sub = (int16_t)(s + 1);
+            *out = v;
+            return true;
+        }
+    int n;
+    if (*p == 'H' || *p == 'Q') {
+        v.gran = *p == 'H' ? XC_G_HALF : XC_G_QUARTER;
+        p++;
+        if ((n = digits(&p, 1)) < 1 || n > (v.gran == XC_G_HALF ? 2 : 4) || *p != '\0')
+            return false;
+        v.sub = (int16_t)n;
+    } else if (*p == 'W') {
+        p++;
+        if ((n = digits(&p, 2)) < 1 || n > 53)
+            return false;
+        v.gran = XC_G_WEEK, v.sub = (int16_t)n;
+        if (strcmp(p, "-WE") == 0)
+            v.gran = XC_G_WEEKEND;
+        else if (*p != '\0')
+            return false;
+    } else {
+        if ((n = digits(&p, 2)) < 1 || n > 12)
+            return false;
+        v.gran = XC_G_MONTH, v.sub = (int16_t)n;
+        if (*p == '-') {
+            p++;
+            if ((n = digits(&p, 2)) < 1 || n > xc_days_in_month(v.year, v.sub))
+                return false;
+            v.gran = XC_G_DAY, v.day = (int16_t)n;
+            if (!parse_time(p, &v))
+                return false;
+        } else if (*p != '\0') {
+            return false;
+        }
+    }
+    *out = v;
+    return true;
+}
+
+const char *xc_tval_precision(const xc_tval *v)
+{
+    switch (v->gran) {
+    case XC_G_CENTURY: return "century";
+    case XC_G_DECADE: return "decade";
+    case XC_G_YEAR: return "year";
+    case XC_G_HALF: return "half";
+    case XC_G_QUARTER: return "quarter";
+    case XC_G_SEASON: return "season";
+    case XC_G_MONTH: return "month";
+    case XC_G_WEEK: return "week";
+    case XC_G_WEEKEND: return "weekend";
+    case XC_G_DAY: return v->hour >= 0 || v->part ? "time" : "day";
+    default: return "unknown";
+    }
+}

@@ -60,4 +60,14 @@ xc_tval xc_tval_coarsen(xc_tval v, xc_gran g);
  * when cap > 0). */
 size_t xc_tval_format(const xc_tval *v, char *out, size_t cap);
 
+/* Read back a value xc_tval_format wrote, when it names a known period:
+ * a year, decade or century, with its half, quarter, season, month, week
+ * or day, and a day's time. False for X digits, references (PRESENT_REF),
+ * durations and anything else. */
+bool xc_tval_parse(const char *value, xc_tval *out);
+
+/* The granularity's name: "century", "decade", "year", "half", "quarter",
+ * "season", "month", "week", "weekend", "day"; "time" for a day's time. */
+const char *xc_tval_precision(const xc_tval *v);
+
 #endif
