@@ -622,6 +622,10 @@ typedef struct xc_fact {
 
 typedef int (*xc_fact_fn)(void *user, const xc_fact *fact);
 
+/* In place of a story id: every article of the store, taken as one story
+ * (a store made for one set of reports: `crosscheck brief FILE...`). */
+#define XC_ALL_ARTICLES 0
+
 /* The facts of a story: conflicts first, then updates, agreements (most
  * reports first) and facts only one report gives. XC_ERR_NOT_FOUND when
  * there is no such story. */
@@ -663,6 +667,60 @@ typedef int (*xc_remark_fn)(void *user, const xc_remark *remark);
 /* The quote ledger of a story: remarks quoted by the most independent
  * reports first. XC_ERR_NOT_FOUND when there is no such story. */
 xc_status xc_story_remarks(xc_ctx *ctx, int64_t story, xc_remark_fn fn, void *user, xc_error *err);
+
+/* A story's brief: a short summary taken from its reports, each sentence
+ * cited to the reports that carry it, and its timeline. */
+typedef enum xc_brief_kind {
+    XC_BRIEF_EXTRACT = 0,         /* a sentence of one of the reports       */
+    XC_BRIEF_CONFLICT             /* the reports differ on a figure: who says what */
+} xc_brief_kind;
+
+typedef struct xc_brief_sentence {
+    xc_brief_kind kind;
+    const char *text;
+    const xc_attestation *sources;/* the reports that carry it; for an
+                                     extract the one it is taken from first
+                                     (start/end: the sentence there)        */
+    size_t source_count;
+    size_t independent;           /* reports among them that are not copies */
+    const char *contested;        /* an extract with a figure the reports
+                                     differ on: that figure, else NULL      */
+} xc_brief_sentence;
+
+typedef struct xc_timeline_entry {
+    const char *date;             /* TimeML value: 2025-03-11, 2025-03, 2025-W11 */
+    const char *precision;        /* "day", "month", "year", "time", "week" ... */
+    const char *text;             /* the sentence that tells it             */
+    const char *date_text;        /* the date as that sentence writes it    */
+    const xc_attestation *sources;/* the reports that tell it; the first is
+                                     the one the sentence is taken from     */
+    size_t source_count;
+    size_t independent;
+} xc_timeline_entry;
+
+typedef struct xc_brief {
+    int64_t story;                /* 0 for a brief of a whole store         */
+    const char *title;
+    size_t articles, independent, outlets;
+    size_t words;                 /* words of its extract sentences         */
+    const xc_brief_sentence *sentences; /* extracts in reading order, then
+                                     the conflicts                          */
+    size_t sentence_count;
+    const xc_timeline_entry *timeline; /* in date order                     */
+    size_t timeline_count;
+} xc_brief;
+
+typedef struct xc_brief_options {
+    size_t words;                 /* the extract's budget; 0: 120           */
+    size_t timeline;              /* timeline entries at most; 0: 12        */
+} xc_brief_options;
+
+typedef int (*xc_brief_fn)(void *user, const xc_brief *brief);
+
+/* The brief of a story (XC_ALL_ARTICLES: of every article in the store,
+ * as one story). XC_ERR_NOT_FOUND when there is no such story. */
+xc_status xc_story_brief(xc_ctx *ctx, int64_t story, const xc_brief_options *options, xc_brief_fn fn,
+                         void *user, xc_error *err);
 
 typedef struct xc_search_hit {
     const xc_article *article; /* without text                            */

@@ -135,8 +135,8 @@ typedef struct xc_timeline {
     struct { struct timeline_draft *items; size_t count, capacity; } drafts;
 } xc_timeline;
 
-/* The story's dated events: dates with a known year that a sentence of at
- * least five words names; one date named in like sentences by several
+/* The story's dated events: dates with a known year, or a known month
+ * (XXXX-02-28: these go last), that a sentence of at least five words names; one date named in like sentences by several
  * docs is one event. The `limit` events most independent reports tell
  * are kept (0: all), in date order. XC_ERR_NOMEM only. */
 xc_status xc_timeline_build(xc_timeline *t, const xc_units *u, const xc_summary_doc *docs, size_t doc_count,

@@ -1,7 +1,7 @@
 /* A story's timeline: the dates its reports name, each with the sentence
  * that names it. The dates come resolved (src/temporal/, at ingest:
  * "Tuesday" is 2025-03-11 in a report of March 12); only dates with a
- * known year count, and only in sentences of five words or more, which
+ * known year or a known month count, and only in sentences of five words or more, which
  * leaves out datelines and "Updated: ..." lines. One date named by several
  * reports in like sentences (cosine >= SAME_EVENT) is one event, told by
  * all of them; the same date in unlike sentences is two events ("talks
@@ -14,6 +14,33 @@
 
 #define SAME_EVENT 0.3
 #define MIN_WORDS 5
+
+/* A month or day whose year neither the text nor the article's date
+ * gives (XXXX-02-28 in an undated report) still places an event among
+ * the story's others: after every dated one, by month and day, as news
+ * names the year only when it is not the current one. */
+#define UNKNOWN_YEAR_DAYS ((int64_t)1 << 40)
+
+static bool parse_month_day(const char *value, int64_t *first_day, const char **precision)
+{
+    int month = 0, day = 0;
+    if (strncmp(value, "XXXX-", 5) != 0)
+        return false;
+    const char *p = value + 5;
+    if (p[0] < '0' || p[0] > '1' || p[1] < '0' || p[1] > '9')
+        return false;
+    month = (p[0] - '0') * 10 + (p[1] - '0');
+    p += 2;
+    if (*p == '-' && p[1] >= '0' && p[1] <= '3' && p[2] >= '0' && p[2] <= '9' && p[3] == '\0')
+        day = (p[1] - '0') * 10 + (p[2] - '0');
+    else if (*p != '\0')
+        return false;
+    if (month < 1 || month > 12 || (day == 0 && *p) || day > 31)
+        return false;
+    *first_day = UNKNOWN_YEAR_DAYS + month * 32 + day;
+    *precision = day ? "day" : "month";
+    return true;
+}
 
 typedef struct timeline_mention {
     char value[XC_TIMEX_VALUE_MAX];
@@ -101,14 +128,21 @@ xc_status xc_timeline_build(xc_timeline *t, const xc_units *u, const xc_summary_
     t->items.count = t->docs.count = t->mentions.count = t->drafts.count = 0;
     for (size_t i = 0; i < date_count; i++) {
         xc_tval v;
-        if (dates[i].doc >= doc_count || !xc_tval_parse(dates[i].value, &v))
+        int64_t first_day;
+        const char *precision;
+        if (dates[i].doc >= doc_count)
             continue;
+        if (xc_tval_parse(dates[i].value, &v)) {
+            first_day = xc_tval_first_day(&v);
+            precision = xc_tval_precision(&v);
+        } else if (!parse_month_day(dates[i].value, &first_day, &precision)) {
+            continue;
+        }
         size_t unit = unit_at(u, dates[i].doc, dates[i].start);
         if (unit == SIZE_MAX || u->units.items[unit].words < MIN_WORDS)
             continue;
         timeline_mention m = {.doc = dates[i].doc, .start = dates[i].start, .dated = (uint32_t)i,
-                              .unit = (uint32_t)unit, .first_day = xc_tval_first_day(&v),
-                              .precision = xc_tval_precision(&v)};
+                              .unit = (uint32_t)unit, .first_day = first_day, .precision = precision};
         memcpy(m.value, dates[i].value, sizeof m.value);
         m.value[sizeof m.value - 1] = '\0';
         if (!XC_VEC_PUSH(&t->mentions, m))

@@ -57,6 +57,13 @@ const char *single_operand(const cli *c, const char *what);
  * NULL after a "FILE:LINE: reason" on stderr. The caller frees it. */
 char *read_text_operand(const char *path, size_t *len);
 
+/* An ingest's failed items (and warnings, unless quiet) as "crosscheck:
+ * FILE:LINE: reason" on stderr; `user` is an ingest_view. */
+typedef struct ingest_view {
+    bool quiet;
+} ingest_view;
+void print_item_report(void *user, const xc_item_report *report);
+
 /* Output helpers. */
 void print_json_line(FILE *out, const char *json);
 void json_article_fields(void *json_writer, const xc_article *a);
@@ -71,6 +78,8 @@ void print_entity_line(FILE *out, const xc_entity *e, const char *indent);
 /* A story's facts and remarks (ledger_output.c): as JSON objects (with
  * "story" when story != 0), and as text. */
 void json_fact(void *json_writer, int64_t story, const xc_fact *f);
+/* One report of a fact, a quote or a brief sentence, as a JSON object. */
+void json_attestation(void *json_writer, const xc_attestation *a);
 void json_remark(void *json_writer, int64_t story, const xc_remark *r);
 void print_fact(FILE *out, const xc_fact *f, const char *indent);
 /* detail: each excerpt and variant with its word diff */
@@ -86,6 +95,7 @@ int cmd_search(const cli *c);
 int cmd_stats(const cli *c);
 int cmd_check(const cli *c);
 int cmd_facts(const cli *c);
+int cmd_brief(const cli *c);
 /* `facts --story ID` (remarks false) and `quotes --story ID` (true). */
 int story_ledger(const cli *c, int64_t story, bool remarks);
 int cmd_eval(const cli *c);

@@ -6,22 +6,6 @@
 #include "../util/buf.h"
 #include "../util/json_writer.h"
 
-typedef struct ingest_view {
-    bool quiet;
-} ingest_view;
-
-static void on_report(void *user, const xc_item_report *r)
-{
-    ingest_view *v = user;
-    if (r->outcome != XC_ITEM_FAILED && (r->outcome != XC_ITEM_WARNING || v->quiet))
-        return;
-    const char *kind = r->outcome == XC_ITEM_WARNING ? "warning: " : "";
-    if (r->line > 0)
-        fprintf(stderr, "crosscheck: %s:%ld: %s%s\n", r->path, r->line, kind, r->message);
-    else
-        fprintf(stderr, "crosscheck: %s: %s%s\n", r->path, kind, r->message);
-}
-
 int cmd_ingest(const cli *c)
 {
     static const char *const valued[] = {"format", "max-bytes", "batch", "set", NULL};
@@ -102,7 +86,7 @@ int cmd_ingest(const cli *c)
     }
     xc_ingest_summary sum;
     xc_error err = {0};
-    xc_status st = xc_ingest_paths(ctx, paths, count, &opt, on_report, &view, &sum, &err);
+    xc_status st = xc_ingest_paths(ctx, paths, count, &opt, print_item_report, &view, &sum, &err);
     free(paths);
     xc_store_stats stats = {0};
     xc_error stats_err;

@@ -98,6 +98,18 @@ bool next_arg(arg_iter *it, const char *const *valued_options, arg *out, bool *b
     return true;
 }
 
+void print_item_report(void *user, const xc_item_report *r)
+{
+    const ingest_view *v = user;
+    if (r->outcome != XC_ITEM_FAILED && (r->outcome != XC_ITEM_WARNING || v->quiet))
+        return;
+    const char *kind = r->outcome == XC_ITEM_WARNING ? "warning: " : "";
+    if (r->line > 0)
+        fprintf(stderr, "crosscheck: %s:%ld: %s%s\n", r->path, r->line, kind, r->message);
+    else
+        fprintf(stderr, "crosscheck: %s: %s%s\n", r->path, kind, r->message);
+}
+
 xc_ctx *cli_open(const cli *c)
 {
     xc_error err = {0};

@@ -20,6 +20,14 @@ static void json_attestation_fields(xc_json *j, const xc_attestation *a)
     xc_json_key(j, "text"), xc_json_string(j, a->text);
 }
 
+void json_attestation(void *writer, const xc_attestation *a)
+{
+    xc_json *j = writer;
+    xc_json_object_begin(j);
+    json_attestation_fields(j, a);
+    xc_json_object_end(j);
+}
+
 void json_fact(void *writer, int64_t story, const xc_fact *f)
 {
     xc_json *j = writer;

@@ -20,6 +20,11 @@ static const char usage[] =
     "      --why  why each article is in the story\n"
     "  facts --story ID   the story's numeric facts: values, who gives each, agree/conflict/update\n"
     "  quotes --story ID  the story's quote ledger: each remark, its outlets, wording differences\n"
+    "  brief ID           the story's brief (every sentence cited to its outlets, contested figures\n"
+    "                     flagged) and its timeline, as Markdown (--json: one object)\n"
+    "      --words N  the brief's length (default 120)  --timeline N  events at most (default 12)\n"
+    "  brief --all --out DIR   one file per story (story-ID.md, or .json with --json)\n"
+    "  brief FILE...      the brief of these reports taken as one story (a temporary store)\n"
     "  entities           people, organisations, places (--story ID  --limit N  --mentions)\n"
     "  article ID         one article with its text\n"
     "  search QUERY...    full-text search ranked by BM25, with snippets\n"
@@ -61,6 +66,7 @@ static const command commands[] = {
     {"quotes", cmd_quotes},
     {"numbers", cmd_numbers},
     {"facts", cmd_facts},
+    {"brief", cmd_brief},
 };
 
 int main(int argc, char **argv)

@@ -64,17 +64,19 @@ static int find_report(const story_reports *r, int64_t key)
 static xc_status load_reports(xc_store *s, int64_t story, story_reports *r, xc_error *err)
 {
     static const char exists[] = "SELECT 1 FROM stories WHERE id = ?";
-    static const char sql[] =
-        "SELECT a.key, a.id, a.source, a.published, a.published_ts, "
-        "CASE WHEN l.grp IS NULL OR l.grp = 0 THEN -a.key ELSE l.grp END, c.id "
-        "FROM story_articles sa JOIN articles a ON a.key = sa.article "
-        "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "
-        "WHERE sa.story = ? ORDER BY a.published_ts IS NULL, a.published_ts, a.seq";
+#define REPORTS_SQL(where)                                                                                \
+    "SELECT a.key, a.id, a.source, a.published, a.published_ts, "                                        \
+    "CASE WHEN l.grp IS NULL OR l.grp = 0 THEN -a.key ELSE l.grp END, c.id "                              \
+    "FROM story_articles sa JOIN articles a ON a.key = sa.article "                                       \
+    "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "                 \
+    "WHERE " where " ORDER BY a.published_ts IS NULL, a.published_ts, a.seq"
+    static const char *const sql_of[] = {REPORTS_SQL("sa.story = ?"), REPORTS_SQL("?1 = 0")};
+    const char *sql = sql_of[story == XC_ALL_ARTICLES];
     sqlite3_stmt *st = xc_store_prepare(s, exists, err);
     if (!st)
         return XC_ERR_STORE;
     sqlite3_bind_int64(st, 1, story);
-    int rc = sqlite3_step(st);
+    int rc = story == XC_ALL_ARTICLES ? SQLITE_ROW : sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE ? xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld (see: crosscheck stories)",
@@ -120,12 +122,14 @@ typedef struct fact_rows {
 
 static xc_status load_facts(xc_store *s, int64_t story, story_reports *r, fact_rows *out, xc_error *err)
 {
-    static const char sql[] =
-        "SELECT f.article, f.start, f.end, f.text, f.kind, f.hedge, f.flags, f.value, f.low, f.high, f.low_open, "
-        "f.high_open, f.unit, f.thing, f.thing_text, f.predicate, f.event, f.sentence_start, f.sentence_end, "
-        "coalesce(f.event_text, f.predicate_text) "
-        "FROM story_articles sa JOIN facts f ON f.article = sa.article WHERE sa.story = ? "
-        "ORDER BY f.article, f.start";
+#define FACTS_SQL(where)                                                                                    \
+    "SELECT f.article, f.start, f.end, f.text, f.kind, f.hedge, f.flags, f.value, f.low, f.high, f.low_open, " \
+    "f.high_open, f.unit, f.thing, f.thing_text, f.predicate, f.event, f.sentence_start, f.sentence_end, "    \
+    "coalesce(f.event_text, f.predicate_text) "                                                               \
+    "FROM story_articles sa JOIN facts f ON f.article = sa.article WHERE " where " "                         \
+    "ORDER BY f.article, f.start"
+    static const char *const sql_of[] = {FACTS_SQL("sa.story = ?"), FACTS_SQL("?1 = 0")};
+    const char *sql = sql_of[story == XC_ALL_ARTICLES];
     sqlite3_stmt *st = xc_store_prepare(s, sql, err);
     if (!st)
         return XC_ERR_STORE;
@@ -260,12 +264,14 @@ typedef struct quote_rows {
 
 static xc_status load_quotes(xc_store *s, int64_t story, story_reports *r, quote_rows *out, xc_error *err)
 {
-    static const char sql[] =
-        "SELECT q.article, q.start, q.end, q.text, q.entity, coalesce(e.name, q.speaker), q.cue, "
-        "CAST(substr(CAST(a.text AS BLOB), q.mention_start + 1, q.mention_end - q.mention_start) AS TEXT) "
-        "FROM story_articles sa JOIN quotes q ON q.article = sa.article JOIN articles a ON a.key = q.article "
-        "LEFT JOIN entities e ON e.id = q.entity "
-        "WHERE sa.story = ? ORDER BY q.article, q.start";
+#define QUOTES_SQL(where)                                                                                   \
+    "SELECT q.article, q.start, q.end, q.text, q.entity, coalesce(e.name, q.speaker), q.cue, "               \
+    "CAST(substr(CAST(a.text AS BLOB), q.mention_start + 1, q.mention_end - q.mention_start) AS TEXT) "      \
+    "FROM story_articles sa JOIN quotes q ON q.article = sa.article JOIN articles a ON a.key = q.article "   \
+    "LEFT JOIN entities e ON e.id = q.entity "                                                               \
+    "WHERE " where " ORDER BY q.article, q.start"
+    static const char *const sql_of[] = {QUOTES_SQL("sa.story = ?"), QUOTES_SQL("?1 = 0")};
+    const char *sql = sql_of[story == XC_ALL_ARTICLES];
     sqlite3_stmt *st = xc_store_prepare(s, sql, err);
     if (!st)
         return XC_ERR_STORE;
