@@ -9,8 +9,9 @@
  *               of that group, averaged over the groups;
  *   position    1 / (1 + its sentence number): news puts the facts first.
  * Sentences are then picked by maximal marginal relevance (score minus
- * `redundancy` times the best cosine to a sentence already picked) while
- * they fit the word budget, and put in reading order: by doc (the caller
+ * `redundancy` times the best cosine to a sentence already picked; one
+ * as close to a pick as a report that carries it is the same news, and
+ * left out) while they fit the word budget, and put in reading order: by doc (the caller
  * gives docs earliest first), then by position. */
 #include "brief.h"
 
@@ -28,9 +29,6 @@ const xc_brief_params xc_brief_defaults = {
     .min_words = 6,
     .max_words = 60,
 };
-
-/* A sentence this close to one already picked says the same thing. */
-#define SAME_SENTENCE 0.8
 
 xc_status xc_brief_param_set(xc_brief_params *p, const char *name, double value, xc_error *err)
 {
@@ -223,7 +221,8 @@ xc_status xc_summarize_brief_with(const xc_brief_params *p, const xc_units *u, c
             bool taken = false;
             for (size_t k = 0; k < picked->count && !taken; k++) {
                 double sim = xc_units_similarity(u, i, picked->items[k]);
-                taken = picked->items[k] == i || sim >= SAME_SENTENCE;
+                /* as close as a report that carries it: the same news */
+                taken = picked->items[k] == i || sim >= p->carry;
                 if (sim > overlap)
                     overlap = sim;
             }

@@ -277,10 +277,23 @@ static int collect_conflict(void *user, const xc_fact *fact)
         return 1; /* conflicts come first: the rest is not needed */
     if (b->conflicts.count >= MAX_CONFLICTS)
         return 1;
+    /* casualty classes (src/quantity/things.c) read as what is counted */
+    static const char *const casualties[][2] = {
+        {"deaths", "the number of dead"}, {"injured", "the number of injured"},
+        {"missing", "the number missing"}, {"arrested", "the number of arrests"},
+        {"displaced", "the number displaced"}, {"casualties", "the number of casualties"}};
+    const char *counted = NULL;
+    for (size_t k = 0; k < sizeof casualties / sizeof casualties[0] && !counted; k++)
+        if (strcmp(fact->thing, casualties[k][0]) == 0)
+            counted = casualties[k][1];
     xc_buf text = {0};
-    xc_buf_printf(&text, "Reports differ on the %s", fact->thing_text ? fact->thing_text : fact->thing);
+    if (counted)
+        xc_buf_printf(&text, "Reports differ on %s", counted);
+    else
+        xc_buf_printf(&text, "Reports differ on the figure for \xE2\x80\x9C%s\xE2\x80\x9D",
+                      fact->thing_text ? fact->thing_text : fact->thing);
     if (fact->event_text)
-        xc_buf_printf(&text, " (%s)", fact->event_text);
+        xc_buf_printf(&text, " in the %s", fact->event_text);
     xc_buf_append(&text, ": ", 2);
     size_t shown = 0;
     conflict c = {0};
