@@ -56,4 +56,13 @@ if [ -f README.md ] && [ -f scripts/seeds-ledger.sh ]; then
     TESTS=$((TESTS + 1))
 fi
 
+if [ -f README.md ] && [ -f scripts/seeds-brief.sh ]; then
+    sh scripts/seeds-brief.sh "$CROSSCHECK" "$SHARED" >"$WORK/brief.txt"
+    sed -n '/<!-- seeds-brief:begin -->/,/<!-- seeds-brief:end -->/p' README.md | sed '1,2d;$d' | sed '$d' \
+        >"$WORK/readme-brief.txt"
+    cmp -s "$WORK/brief.txt" "$WORK/readme-brief.txt" ||
+        fail "README's seeds brief differs from scripts/seeds-brief.sh; regenerate it: $(diff "$WORK/readme-brief.txt" "$WORK/brief.txt" | head -5)"
+    TESTS=$((TESTS + 1))
+fi
+
 done_testing
