@@ -148,7 +148,8 @@ xc_status xc_timeline_build(xc_timeline *t, const xc_units *u, const xc_summary_
         if (!XC_VEC_PUSH(&t->mentions, m))
             return XC_ERR_NOMEM;
     }
-    qsort(t->mentions.items, t->mentions.count, sizeof *t->mentions.items, compare_mentions);
+    if (t->mentions.count > 1) /* qsort wants a non-null array, even empty */
+        qsort(t->mentions.items, t->mentions.count, sizeof *t->mentions.items, compare_mentions);
 
     /* Drafts: a mention joins a draft of its value whose sentence is like
      * its own, else opens one. */
@@ -180,14 +181,16 @@ xc_status xc_timeline_build(xc_timeline *t, const xc_units *u, const xc_summary_
         for (size_t i = t->drafts.items[d].first_mention; ok && i < t->mentions.count; i++)
             if (t->mentions.items[i].draft == d)
                 ok = XC_VEC_PUSH(&docs_of, u->units.items[t->mentions.items[i].unit].doc);
-        qsort(docs_of.items, docs_of.count, sizeof *docs_of.items, compare_u32);
+        if (docs_of.count > 1) /* qsort wants a non-null array, even empty */
+            qsort(docs_of.items, docs_of.count, sizeof *docs_of.items, compare_u32);
         timeline_draft *draft = &t->drafts.items[d];
         draft->first_doc = (uint32_t)t->docs.count;
         for (size_t k = 0; ok && k < docs_of.count; k++)
             if (k == 0 || docs_of.items[k] != docs_of.items[k - 1])
                 ok = XC_VEC_PUSH(&t->docs, docs_of.items[k]) && XC_VEC_PUSH(&groups, docs[docs_of.items[k]].group);
         draft->doc_count = (uint32_t)(t->docs.count - draft->first_doc);
-        qsort(groups.items, groups.count, sizeof *groups.items, compare_i64);
+        if (groups.count > 1) /* qsort wants a non-null array, even empty */
+            qsort(groups.items, groups.count, sizeof *groups.items, compare_i64);
         for (size_t k = 0; k < groups.count; k++)
             draft->independent += k == 0 || groups.items[k] != groups.items[k - 1];
     }
@@ -195,7 +198,8 @@ xc_status xc_timeline_build(xc_timeline *t, const xc_units *u, const xc_summary_
 
     /* The `limit` best told, in date order (the drafts are done with). */
     if (ok) {
-        qsort(t->drafts.items, t->drafts.count, sizeof *t->drafts.items, compare_rank);
+        if (t->drafts.count > 1) /* qsort wants a non-null array, even empty */
+            qsort(t->drafts.items, t->drafts.count, sizeof *t->drafts.items, compare_rank);
         size_t keep = limit && limit < t->drafts.count ? limit : t->drafts.count;
         ok = XC_VEC_RESERVE(&t->items, keep);
         for (size_t k = 0; ok && k < keep; k++) {
@@ -207,7 +211,8 @@ xc_status xc_timeline_build(xc_timeline *t, const xc_units *u, const xc_summary_
             memcpy(item.value, m->value, sizeof item.value);
             t->items.items[t->items.count++] = item;
         }
-        qsort(t->items.items, t->items.count, sizeof *t->items.items, compare_items);
+        if (t->items.count > 1) /* qsort wants a non-null array, even empty */
+            qsort(t->items.items, t->items.count, sizeof *t->items.items, compare_items);
     }
     free(docs_of.items);
     return ok ? XC_OK : XC_ERR_NOMEM;

@@ -25,7 +25,8 @@ static bool add_unit(xc_units *u, const char *text, const xc_token *tokens, size
         if (info->term != XC_TERM_NONE && !XC_VEC_PUSH(&u->vec, ((xc_term_weight){info->term, 1.0f})))
             return false;
     }
-    xc_docvec_merge_duplicates(&u->vec);
+    if (u->vec.count > 1)
+        xc_docvec_merge_duplicates(&u->vec);
     unit.first_term = (uint32_t)u->terms.count;
     unit.term_count = (uint32_t)u->vec.count;
     if (!XC_VEC_RESERVE(&u->terms, u->vec.count) || !XC_VEC_RESERVE(&u->seen, u->vec.count))
@@ -46,7 +47,8 @@ static int compare_u32(const void *x, const void *y)
 /* Count the doc's distinct terms (gathered in u->seen) in the df. */
 static void count_doc(xc_units *u)
 {
-    qsort(u->seen.items, u->seen.count, sizeof *u->seen.items, compare_u32);
+    if (u->seen.count > 1) /* qsort wants a non-null array, even empty */
+        qsort(u->seen.items, u->seen.count, sizeof *u->seen.items, compare_u32);
     size_t distinct = 0;
     for (size_t i = 0; i < u->seen.count; i++)
         if (distinct == 0 || u->seen.items[distinct - 1] != u->seen.items[i])
@@ -97,6 +99,8 @@ xc_status xc_units_build(xc_units *u, xc_stemmer *stemmer, const xc_summary_doc 
     /* Now that the df is known: counts → unit-length TF-IDF, in place. */
     for (size_t i = 0; i < u->units.count; i++) {
         xc_unit *unit = &u->units.items[i];
+        if (unit->term_count == 0)
+            continue;
         xc_docvec v = {u->terms.items + unit->first_term, unit->term_count, unit->term_count};
         xc_docvec_weigh(&u->dict, &v, unit->term_count); /* keeps every term: no reallocation */
         unit->term_count = (uint32_t)v.count;
@@ -119,6 +123,8 @@ void xc_units_free(xc_units *u)
 double xc_units_similarity(const xc_units *u, size_t a, size_t b)
 {
     const xc_unit *x = &u->units.items[a], *y = &u->units.items[b];
+    if (x->term_count == 0 || y->term_count == 0)
+        return 0;
     return xc_docvec_dot(u->terms.items + x->first_term, x->term_count, u->terms.items + y->first_term,
                          y->term_count);
 }
