@@ -44,6 +44,9 @@ typedef struct xc_unit {
     uint32_t first_term, term_count; /* terms.items[first_term ..]: unit-
                                length TF-IDF, sorted by term; none for a
                                sentence without content words               */
+    uint32_t first_bigram, bigram_count; /* bigrams.items[first_bigram ..]:
+                               hashes of its pairs of adjacent words (one
+                               of them a content word), sorted, distinct    */
     bool title;
 } xc_unit;
 
@@ -54,6 +57,7 @@ enum {
 typedef struct xc_units {
     struct { xc_unit *items; size_t count, capacity; } units;  /* by doc, then position */
     struct { xc_term_weight *items; size_t count, capacity; } terms;
+    struct { uint64_t *items; size_t count, capacity; } bigrams;
     xc_termdict dict;       /* the docs' terms; df counts the docs          */
     /* scratch */
     xc_token_list tokens;
@@ -89,6 +93,11 @@ typedef struct xc_brief_params {
     double redundancy;      /* MMR: penalty weight of similarity to a pick  */
     double carry;           /* a report carries a sentence when one of its
                                sentences is this similar                    */
+    double repeat;          /* a sentence this similar to a pick says the
+                               same: not picked                             */
+    double coverage;        /* weight of the shared word pairs a sentence
+                               adds to the picks (concepts: pairs that two
+                               or more independent reports write)           */
     unsigned min_words;     /* shorter sentences are not picked             */
     unsigned max_words;     /* nor longer ones                              */
 } xc_brief_params;

@@ -7,10 +7,28 @@
 #include "brief.h"
 
 #include <string.h>
+#include <xxhash.h>
 
 static bool counts_as_word(const xc_token *t)
 {
     return t->type == XC_TOK_WORD || t->type == XC_TOK_NUMBER || t->type == XC_TOK_ABBREV;
+}
+
+static int compare_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* A word's key for bigrams: its term (the stem) for a content word, else
+ * its folded text; the low bit says which. */
+static uint64_t word_key(const char *text, const xc_token *token, uint32_t term)
+{
+    if (term != XC_TERM_NONE)
+        return (uint64_t)term << 1 | 1;
+    char folded[64];
+    size_t n = xc_token_fold(text, token, folded, sizeof folded);
+    return XXH3_64bits(folded, n < sizeof folded ? n : sizeof folded - 1) << 1;
 }
 
 /* One unit from tokens[first .. first + count) of `text`: its raw term
@@ -18,12 +36,31 @@ static bool counts_as_word(const xc_token *t)
 static bool add_unit(xc_units *u, const char *text, const xc_token *tokens, size_t count, xc_unit unit)
 {
     u->vec.count = 0;
+    unit.first_bigram = (uint32_t)u->bigrams.count;
+    uint64_t previous = 0; /* 0: none yet */
     for (size_t i = 0; i < count; i++) {
-        if (counts_as_word(&tokens[i]))
-            unit.words++;
+        if (!counts_as_word(&tokens[i]))
+            continue; /* punctuation neither counts nor breaks a pair */
+        unit.words++;
         const xc_surface_info *info = xc_termdict_lookup(&u->dict, text, &tokens[i]);
         if (info->term != XC_TERM_NONE && !XC_VEC_PUSH(&u->vec, ((xc_term_weight){info->term, 1.0f})))
             return false;
+        uint64_t key = word_key(text, &tokens[i], info->term);
+        if (previous && ((previous | key) & 1) &&
+            !XC_VEC_PUSH(&u->bigrams, XXH3_64bits_withSeed(&key, sizeof key, previous)))
+            return false;
+        previous = key;
+    }
+    size_t pairs = u->bigrams.count - unit.first_bigram;
+    if (pairs > 0) {
+        uint64_t *mine = u->bigrams.items + unit.first_bigram;
+        qsort(mine, pairs, sizeof *mine, compare_u64);
+        size_t distinct = 0;
+        for (size_t i = 0; i < pairs; i++)
+            if (distinct == 0 || mine[distinct - 1] != mine[i])
+                mine[distinct++] = mine[i];
+        u->bigrams.count = unit.first_bigram + distinct;
+        unit.bigram_count = (uint32_t)distinct;
     }
     if (u->vec.count > 1)
         xc_docvec_merge_duplicates(&u->vec);
@@ -92,6 +129,7 @@ xc_status xc_units_build(xc_units *u, xc_stemmer *stemmer, const xc_summary_doc 
     xc_termdict_init(&u->dict, stemmer);
     u->units.count = 0;
     u->terms.count = 0;
+    u->bigrams.count = 0;
     u->seen.count = 0;
     for (size_t d = 0; d < doc_count; d++)
         if (!add_doc(u, &docs[d], (uint32_t)d, flags))
@@ -112,6 +150,7 @@ void xc_units_free(xc_units *u)
 {
     free(u->units.items);
     free(u->terms.items);
+    free(u->bigrams.items);
     xc_termdict_free(&u->dict);
     xc_token_list_free(&u->tokens);
     xc_sentence_list_free(&u->sentences);

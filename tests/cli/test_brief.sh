@@ -18,7 +18,8 @@ expect_status 0 xc --json stories
 expect_eq "$(jq -s 'length' "$WORK/out")" 1 "one story"
 story=$(jq -r .id "$WORK/out")
 
-expect_status 0 xc --json brief "$story"
+# a budget that holds every sentence worth showing
+expect_status 0 xc --json brief --words 300 "$story"
 cp "$WORK/out" "$WORK/brief.json"
 jq -e 'has("story") and has("sentences") and has("timeline") and (.sentences | all(has("text") and has("sources")))
        and (.timeline | all(has("date") and has("text") and has("sources")))' "$WORK/brief.json" >/dev/null ||
