@@ -127,6 +127,15 @@ if [ -x "$OUT/bench_claims" ]; then
 fi
 
 echo
+echo "== briefs: every story's brief and timeline, read from the store just built (crosscheck brief --all)"
+rm -rf "$OUT/briefs"
+brief_start=$(date +%s.%N)
+build/release/crosscheck --db "$DB" brief --all --out "$OUT/briefs" 2>"$OUT/briefs.log"
+brief_end=$(date +%s.%N)
+awk -v s="$brief_start" -v e="$brief_end" -v n="$(ls "$OUT/briefs" | wc -l)" \
+    'BEGIN { printf "briefs     %d stories in %.1f s: %.0f stories/s (Markdown files written)\n", n, e - s, n / (e - s) }'
+
+echo
 echo "== dates: recognition and normalisation speed (one core), date inference"
 "$OUT/bench_dates" --articles 20000 "$CORPUS"
 
