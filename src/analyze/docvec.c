@@ -21,6 +21,8 @@ static int by_weight_desc(const void *a, const void *b)
 
 void xc_docvec_merge_duplicates(xc_docvec *v)
 {
+    if (v->count < 2) /* nothing to merge; an empty vector may have no items (qsort(NULL) is undefined) */
+        return;
     qsort(v->items, v->count, sizeof *v->items, by_term);
     size_t k = 0;
     for (size_t i = 0; i < v->count; i++) {
