@@ -855,6 +855,55 @@ typedef struct xc_eval_dates_result {
 } xc_eval_dates_result;
 xc_status xc_eval_dates(const char *dir, xc_eval_dates_result *out, xc_error *err);
 
+/* Extractive summaries against the neutral summaries of NeuS
+ * (`source_path` / `target_path`: *.source and *.target, one cluster a
+ * line, paired by line number). For each cluster, crosscheck's brief and
+ * the Lead, LexRank and centroid baselines (src/brief/) pick sentences of
+ * the three reports (titles included) within a budget of the reference's
+ * word count; each output (the picked sentences joined by spaces) is cut
+ * to that many words and scored with ROUGE-1, -2 and -L against the
+ * reference (its headline and summary), as rouge-score does
+ * (src/eval/rouge.h); scores are averaged over the clusters. Summaries
+ * made elsewhere, one a line, can be scored beside them. */
+typedef struct xc_rouge {
+    double precision, recall, f1;
+} xc_rouge;
+
+typedef struct xc_eval_summary_system {
+    char name[24];            /* "crosscheck", "lead", "lexrank", "centroid", or the given summaries' */
+    xc_rouge rouge1, rouge2, rougeL;  /* averaged over the clusters     */
+    double words;             /* mean words of the output once cut      */
+    double seconds;           /* picking sentences (0 for given ones)   */
+} xc_eval_summary_system;
+
+#define XC_EVAL_SUMMARY_MAX_SYSTEMS 5
+
+typedef struct xc_eval_summary_result {
+    xc_eval_summary_system systems[XC_EVAL_SUMMARY_MAX_SYSTEMS];
+    size_t system_count;
+    size_t clusters;          /* scored                                 */
+    size_t failed;            /* lines left out as malformed            */
+    double reference_words;   /* mean: the budget                       */
+    double unit_seconds;      /* splitting the reports into sentences, shared by the systems */
+    double seconds;           /* the whole run                          */
+} xc_eval_summary_result;
+
+typedef struct xc_eval_summary_options {
+    size_t limit;                   /* the first `limit` lines; 0: all   */
+    const char *const *settings;    /* NULL, or "name=value" strings for
+                                       the brief's parameters, NULL-ended */
+    const char *given_path;         /* NULL, or summaries, one a line    */
+    const char *given_name;         /* their name (NULL: "given")        */
+    xc_problem_fn warn;             /* each line left out: "FILE:LINE: reason" */
+    void *user;
+} xc_eval_summary_options;
+
+/* XC_ERR_IO when a file cannot be read, XC_ERR_FORMAT when the files'
+ * line counts differ, XC_ERR_ARG for a bad setting; a malformed line is
+ * reported through options->warn, counted in `failed` and left out. */
+xc_status xc_eval_summary(const char *source_path, const char *target_path, const xc_eval_summary_options *options,
+                          xc_eval_summary_result *out, xc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -181,6 +181,123 @@ static int eval_entities(const cli *c, int first)
     return EXIT_OK;
 }
 
+static void json_rouge(xc_json *j, const char *name, const xc_rouge *r)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%s_f1", name);
+    xc_json_key(j, key), xc_json_double(j, r->f1);
+    snprintf(key, sizeof key, "%s_p", name);
+    xc_json_key(j, key), xc_json_double(j, r->precision);
+    snprintf(key, sizeof key, "%s_r", name);
+    xc_json_key(j, key), xc_json_double(j, r->recall);
+}
+
+static void warn_line(void *user, const char *message)
+{
+    (void)user;
+    cli_error("%s", message);
+}
+
+/* crosscheck eval summary --source F --target F [--limit N] [--set NAME=VALUE]
+ *                         [--system-output F [--system-name NAME]] */
+static int eval_summary(const cli *c, int first)
+{
+    static const char *const valued[] = {"source", "target", "limit", "set", "system-output", "system-name", NULL};
+    cli sub = *c;
+    sub.argc = c->argc - first;
+    sub.argv = c->argv + first;
+    arg_iter it = {&sub, 0, false, {0}};
+    arg a;
+    bool bad = false;
+    const char *settings[33] = {0};
+    size_t setting_count = 0;
+    const char *source = NULL, *target = NULL;
+    xc_eval_summary_options options = {.settings = settings, .warn = warn_line};
+    while (!bad && next_arg(&it, valued, &a, &bad)) {
+        if (a.option && strcmp(a.option, "source") == 0)
+            source = a.value;
+        else if (a.option && strcmp(a.option, "target") == 0)
+            target = a.value;
+        else if (a.option && strcmp(a.option, "limit") == 0 && parse_size(a.value, &options.limit))
+            continue;
+        else if (a.option && strcmp(a.option, "set") == 0 && setting_count < 32)
+            settings[setting_count++] = a.value;
+        else if (a.option && strcmp(a.option, "system-output") == 0)
+            options.given_path = a.value;
+        else if (a.option && strcmp(a.option, "system-name") == 0)
+            options.given_name = a.value;
+        else {
+            cli_error("eval summary: unexpected %s%s%s%s", a.option ? "--" : "", a.option ? a.option : a.value,
+                      a.option && a.value ? " " : "", a.option && a.value ? a.value : "");
+            bad = true;
+        }
+    }
+    if (!bad && (!source || !target)) {
+        cli_error("usage: crosscheck eval summary --source FILE --target FILE [--limit N] [--set NAME=VALUE] "
+                  "[--system-output FILE [--system-name NAME]]  (NeuS *.source / *.target)");
+        bad = true;
+    }
+    if (bad)
+        return EXIT_USAGE;
+    xc_eval_summary_result r;
+    xc_error err = {0};
+    if (xc_eval_summary(source, target, &options, &r, &err) != XC_OK) {
+        int rc = cli_fail(&err);
+        return err.status == XC_ERR_IO || err.status == XC_ERR_FORMAT ? EXIT_PARTIAL : rc;
+    }
+    if (c->json) {
+        xc_buf out = {0};
+        xc_json j;
+        xc_json_init(&j, &out);
+        xc_json_object_begin(&j);
+        xc_json_key(&j, "clusters"), xc_json_int(&j, (int64_t)r.clusters);
+        xc_json_key(&j, "failed"), xc_json_int(&j, (int64_t)r.failed);
+        xc_json_key(&j, "reference_words"), xc_json_double(&j, r.reference_words);
+        xc_json_key(&j, "unit_seconds"), xc_json_double(&j, r.unit_seconds);
+        xc_json_key(&j, "seconds"), xc_json_double(&j, r.seconds);
+        xc_json_key(&j, "systems");
+        xc_json_object_begin(&j);
+        for (size_t k = 0; k < r.system_count; k++) {
+            const xc_eval_summary_system *s = &r.systems[k];
+            xc_json_key(&j, s->name);
+            xc_json_object_begin(&j);
+            json_rouge(&j, "rouge1", &s->rouge1);
+            json_rouge(&j, "rouge2", &s->rouge2);
+            json_rouge(&j, "rougeL", &s->rougeL);
+            xc_json_key(&j, "words"), xc_json_double(&j, s->words);
+            if (k + 1 < r.system_count || !options.given_path) {
+                xc_json_key(&j, "seconds"), xc_json_double(&j, s->seconds + r.unit_seconds);
+            }
+            xc_json_object_end(&j);
+        }
+        xc_json_object_end(&j);
+        xc_json_object_end(&j);
+        print_json_line(stdout, xc_buf_str(&out));
+        xc_buf_free(&out);
+    } else {
+        printf("%s: %zu clusters", source, r.clusters);
+        if (r.failed)
+            printf(" (%zu lines left out)", r.failed);
+        printf("; budget: the reference's words, %.1f on average\n", r.reference_words);
+        printf("  %-12s %7s %7s %7s   %13s %13s %13s %6s %10s\n", "SYSTEM", "R1-F1", "R2-F1", "RL-F1",
+               "R1 (R / P)", "R2 (R / P)", "RL (R / P)", "WORDS", "CLUSTERS/S");
+        for (size_t k = 0; k < r.system_count; k++) {
+            const xc_eval_summary_system *s = &r.systems[k];
+            printf("  %-12s %7.4f %7.4f %7.4f   %6.4f/%6.4f %6.4f/%6.4f %6.4f/%6.4f %6.1f", s->name, s->rouge1.f1,
+                   s->rouge2.f1, s->rougeL.f1, s->rouge1.recall, s->rouge1.precision, s->rouge2.recall,
+                   s->rouge2.precision, s->rougeL.recall, s->rougeL.precision, s->words);
+            double seconds = s->seconds + r.unit_seconds;
+            if (options.given_path && k + 1 == r.system_count)
+                printf(" %10s\n", "-");
+            else
+                printf(" %10.0f\n", seconds > 0 ? r.clusters / seconds : 0);
+        }
+        printf("  %.2f s in all; clusters/s counts splitting into sentences (%.3f s) and picking, not reading "
+               "or scoring\n", r.seconds, r.unit_seconds);
+    }
+    return r.failed ? EXIT_PARTIAL : EXIT_OK;
+}
+
 int cmd_eval(const cli *c)
 {
     if (c->argc < 1) {
@@ -199,6 +316,9 @@ int cmd_eval(const cli *c)
         return eval_dates(c, 1);
     if (strcmp(c->argv[0], "quotes") == 0)
         return eval_quotes(c, 1);
-    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities, dates, quotes)", c->argv[0]);
+    if (strcmp(c->argv[0], "summary") == 0)
+        return eval_summary(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities, dates, quotes, summary)",
+              c->argv[0]);
     return EXIT_USAGE;
 }
