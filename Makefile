@@ -13,7 +13,8 @@ FUZZ_CC  ?= clang
 VARIANT  ?= release
 
 DEBIAN_PACKAGES := gcc make libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev \
-                   libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev clang libclang-rt-14-dev jq
+                   libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev clang libclang-rt-14-dev jq \
+                   ots
 
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE

@@ -162,3 +162,7 @@ fi
 if [ -d "$SHARED/data/polnear/dev" ]; then
     "$bin" eval quotes "$SHARED/data/polnear/dev" | sed 's/^/  /'
 fi
+
+echo
+echo "== summaries on NeuS val: crosscheck's brief, Lead, LexRank, centroid and ots (ROUGE at the reference's length)"
+sh bench/ots.sh "$SHARED" val
