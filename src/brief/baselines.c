@@ -21,8 +21,10 @@
  * For all three: units of fewer than 5 words are neither candidates nor
  * part of the graph or the centroid. LexRank and centroid take units by
  * score (ties: reading order) and pass over a unit whose cosine to one
- * already taken is 0.5 or more (the redundancy check of the MEAD and
- * LexRank papers' summarisers; the threshold is ours). Every method passes
+ * already taken is 0.8 or more (the redundancy check of the MEAD and
+ * LexRank papers' summarisers), the threshold crosscheck's own summariser
+ * uses for a repeat (xc_brief_defaults.repeat): the same rule for all. At
+ * 0.5 they leave words of the budget unused and score lower (README). Every method passes
  * over a unit that would take the words past the budget and tries the
  * next, except that the first unit taken may be longer than the budget
  * alone (brief.h); it stops once the budget is reached. The units are
@@ -33,7 +35,7 @@
 #include <string.h>
 
 #define MIN_WORDS 5
-#define REDUNDANT 0.5
+#define REDUNDANT 0.8
 #define LEXRANK_THRESHOLD 0.1
 #define LEXRANK_DAMPING 0.85
 #define LEXRANK_TOLERANCE 1e-10
