@@ -32,6 +32,10 @@ awk 'BEGIN {
 expect_status 0 xc ingest "$WORK/long.txt"
 expect_status 0 xc search harbour --limit 1 --json
 expect_contains "$WORK/out" '"id":"long"'
+# its brief reads the first 20,000 bytes: sentences still cite the article
+expect_status 0 xc --json article long
+expect_status 0 xc --json brief "$(jq -r .story "$WORK/out")"
+expect_eq "$(jq -r '[.sentences[].sources[0].article] | unique | @csv' "$WORK/out")" '"long"' "the long article's brief"
 
 # Many copies of one article: one story, one independent report.
 awk -v n=5000 '{ for (i = 1; i <= n; i++) { l = $0; sub(/"id": *"[^"]*"/, "\"id\": \"copy-" i "\"", l); print l } }' \
@@ -49,6 +53,10 @@ expect_eq "$(jq -r '[.facts[].independent, .quotes[].independent] | unique | @cs
     "copies are not independent reports"
 expect_eq "$(jq -r '[.quotes[] | (.reports | length)] | unique | @csv' "$WORK/out")" "5000" \
     "each quote attested by all 5000 copies"
+# its brief: one text read, each sentence cited to all 5000 articles, one independent report
+expect_status 0 xc --json brief "$story"
+expect_eq "$(jq -r '[.independent, ([.sentences[] | select(.kind == "extract") | (.sources | length), .independent]
+          | unique | @csv)] | @csv' "$WORK/out")" '1,"1,5000"' "the brief of 5000 copies"
 expect_status 0 xc check
 
 # Undated articles, and a copy that arrives before its (earlier) original.
