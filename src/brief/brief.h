@@ -99,7 +99,7 @@ typedef struct xc_brief_params {
                                adds to the picks (concepts: pairs that two
                                or more independent reports write)           */
     unsigned min_words;     /* shorter sentences are not picked             */
-    unsigned max_words;     /* nor longer ones                              */
+    unsigned max_words;     /* nor longer ones, unless none is shorter      */
 } xc_brief_params;
 
 extern const xc_brief_params xc_brief_defaults;

@@ -342,6 +342,13 @@ xc_status xc_summarize_brief_with(const xc_brief_params *p, const xc_units *u, c
             break;
     }
     scoring_free(&s);
+    if (status == XC_OK && picked->count == 0 && p->max_words < UINT32_MAX) {
+        /* every sentence too long (a text without full stops): the best of
+         * them rather than nothing */
+        xc_brief_params longer = *p;
+        longer.max_words = UINT32_MAX;
+        return xc_summarize_brief_with(&longer, u, docs, doc_count, budget, picked);
+    }
     if (status == XC_OK)
         sort_reading_order(u, picked);
     return status;
