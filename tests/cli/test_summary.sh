@@ -73,6 +73,11 @@ if [ -f "$NEUS/val.source" ] && [ -f "$NEUS/val.target" ]; then
     jq -e '[.systems[] | .rouge1_f1, .rouge2_f1, .rougeL_f1] | length == 12 and all(. > 0 and . < 1)' \
         "$WORK/out" >/dev/null || fail "NeuS val ROUGE not in (0,1): $(cat "$WORK/out")"
     TESTS=$((TESTS + 1))
+    # the issue's target on the whole val split: crosscheck's ROUGE-2 above every baseline
+    expect_status 0 "$CROSSCHECK" --json eval summary --source "$NEUS/val.source" --target "$NEUS/val.target"
+    jq -e '.systems.crosscheck.rouge2_f1 > ([.systems.lead, .systems.lexrank, .systems.centroid | .rouge2_f1] | max)' \
+        "$WORK/out" >/dev/null || fail "crosscheck's ROUGE-2 is not above the baselines: $(cat "$WORK/out")"
+    TESTS=$((TESTS + 1))
 else
     echo "skip: $NEUS absent, eval summary not run on NeuS"
 fi
