@@ -3,7 +3,8 @@
  *   crosscheck brief --all --out DIR     one file per story: DIR/story-ID.md (.json)
  *   crosscheck brief FILE...             these reports as one story, read into
  *                                        a temporary store that is removed after
- * --words N sets the brief's length, --timeline N its events at most. */
+ * --words N sets the brief's length, --timeline N its events at most. A
+ * lone number is a story id: a file named 3 is ./3. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
