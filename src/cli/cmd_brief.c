@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "../eval/eval_store.h"
 #include "../util/buf.h"
 #include "../util/json_writer.h"
 
@@ -266,45 +266,24 @@ static int brief_all(const cli *c, const char *dir, const xc_brief_options *o)
     return code;
 }
 
-static void remove_store(const char *dir)
-{
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    char path[4200];
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/brief.db%s", dir, suffixes[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
-
-/* The reports in `paths` as one story: read into a temporary store (with
+/* The reports in `paths` as one story: read into a throw-away store (with
  * duplicates, entities, quotes, facts and dates found as ingest finds
  * them), briefed whole, removed. Bad items are reported and skipped. */
 static int brief_files(const cli *c, const char *const *paths, size_t count, const xc_brief_options *o)
 {
-    const char *tmp = getenv("TMPDIR");
-    char dir[4096], db[4200];
-    snprintf(dir, sizeof dir, "%s/crosscheck-brief-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        cli_error("cannot make a temporary folder in %s: %s", tmp && *tmp ? tmp : "/tmp", strerror(errno));
-        return EXIT_FATAL;
-    }
-    snprintf(db, sizeof db, "%s/brief.db", dir);
+    static const char *const as_ingest[] = {"entities=1", "claims=1", NULL};
+    xc_eval_store store;
     xc_error err = {0};
-    xc_ctx *ctx = xc_open(db, &err);
-    if (!ctx) {
-        remove_store(dir);
+    if (xc_eval_store_open(&store, NULL, as_ingest, &err) != XC_OK)
         return cli_fail(&err);
-    }
     ingest_view quiet = {true};
     xc_ingest_summary sum = {0};
-    xc_status st = xc_ingest_paths(ctx, paths, count, NULL, print_item_report, &quiet, &sum, &err);
+    xc_status st = xc_ingest_paths(store.ctx, paths, count, NULL, print_item_report, &quiet, &sum, &err);
     brief_view v = {c, {0}};
     size_t stored = sum.added + sum.updated + sum.unchanged;
     if (st == XC_OK && stored > 0)
-        st = xc_story_brief(ctx, XC_ALL_ARTICLES, o, on_brief, &v, &err);
-    xc_close(ctx);
-    remove_store(dir);
+        st = xc_story_brief(store.ctx, XC_ALL_ARTICLES, o, on_brief, &v, &err);
+    xc_eval_store_close(&store);
     int code = EXIT_OK;
     if (st != XC_OK)
         code = cli_fail(&err);

@@ -24,7 +24,7 @@ xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const cha
                              xc_error *err)
 {
     memset(s, 0, sizeof *s);
-    if (!gold_field || !*gold_field || strlen(gold_field) > 200 || strchr(gold_field, '"'))
+    if (gold_field && (!*gold_field || strlen(gold_field) > 200 || strchr(gold_field, '"')))
         return xc_fail(err, XC_ERR_ARG, "bad gold field name");
     const char *tmp = getenv("TMPDIR");
     snprintf(s->dir, sizeof s->dir, "%s/crosscheck-eval-XXXXXX", tmp && *tmp ? tmp : "/tmp");

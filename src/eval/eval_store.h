@@ -1,5 +1,5 @@
-/* A throw-away store for evaluations: a temporary folder holding a fresh
- * database, removed again when done. */
+/* A throw-away store for evaluations (and for `crosscheck brief FILE...`):
+ * a temporary folder holding a fresh database, removed again when done. */
 #ifndef XC_EVAL_STORE_H
 #define XC_EVAL_STORE_H
 
@@ -11,7 +11,8 @@ typedef struct xc_eval_store {
 } xc_eval_store;
 
 /* `settings`: "name=value" strings for xc_set_param, NULL-ended (or NULL).
- * Entities are off in an evaluation store unless a setting turns them on. */
+ * Entities and claims are off in an evaluation store unless a setting
+ * turns them on. `gold_field` may be NULL (nothing is scored). */
 xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const char *const *settings,
                              xc_error *err);
 /* Ingest a JSON Lines file; fails when nothing could be read. */

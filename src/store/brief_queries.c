@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "story_reports.h"
 #include "../brief/brief.h"
 #include "../core/context.h"
 #include "../util/arena.h"
@@ -25,14 +26,6 @@
 #define DEFAULT_TIMELINE 12
 #define MAX_CONFLICTS 4
 
-typedef struct story_article {
-    int64_t key, ts, group;
-    xc_attestation where;   /* article, source, published, copy_of      */
-    const char *title;
-    uint32_t outlet;
-    int doc;                /* index into the docs, -1 when not read    */
-} story_article;
-
 typedef struct conflict {
     const char *text;       /* the sentence that says who says what     */
     struct { xc_attestation *items; size_t count, capacity; } reports;
@@ -43,7 +36,7 @@ typedef struct brief_state {
     xc_ctx *ctx;
     xc_arena arena;
     bool ok;                /* false once out of memory                 */
-    struct { story_article *items; size_t count, capacity; } articles; /* earliest first */
+    xc_story_reports r;     /* the story's articles, earliest first      */
     struct { xc_summary_doc *items; size_t count, capacity; } docs;
     struct { uint32_t *items; size_t count, capacity; } doc_article;   /* doc → article index */
     struct { conflict *items; size_t count, capacity; } conflicts;
@@ -65,70 +58,28 @@ static const char *keep(brief_state *b, const char *s, size_t len)
     return c;
 }
 
-static const char *keep_column(brief_state *b, sqlite3_stmt *st, int col)
-{
-    const char *s = xc_column_text(st, col);
-    return s ? keep(b, s, (size_t)sqlite3_column_bytes(st, col)) : NULL;
-}
-
 /* ---- reading the story ----------------------------------------------- */
 
+/* The story's articles, and its title (for a whole store: the earliest
+ * article's). */
 static xc_status load_articles(brief_state *b, int64_t story, xc_error *err)
 {
-    xc_store *s = &b->ctx->store;
-#define ARTICLES_SQL(where)                                                                              \
-    "SELECT a.key, a.id, a.title, a.source, a.published, a.published_ts, "                              \
-    "CASE WHEN l.grp IS NULL OR l.grp = 0 THEN -a.key ELSE l.grp END, c.id "                             \
-    "FROM story_articles sa JOIN articles a ON a.key = sa.article "                                      \
-    "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "                \
-    "WHERE " where " ORDER BY a.published_ts IS NULL, a.published_ts, a.seq"
-    static const char *const sql_of[] = {ARTICLES_SQL("sa.story = ?1"), ARTICLES_SQL("?1 = 0")};
     static const char title_sql[] = "SELECT title FROM stories WHERE id = ?";
-    if (story != XC_ALL_ARTICLES) {
-        sqlite3_stmt *st = xc_store_prepare(s, title_sql, err);
-        if (!st)
-            return XC_ERR_STORE;
-        sqlite3_bind_int64(st, 1, story);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
-            b->title = keep_column(b, st, 0);
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW)
-            return rc == SQLITE_DONE ? xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld (see: crosscheck stories)",
-                                               (long long)story)
-                                     : xc_store_error(s, err, "looking up a story");
+    xc_status status = xc_story_reports_load(&b->ctx->store, story, &b->r, err);
+    if (status != XC_OK)
+        return status;
+    if (story == XC_ALL_ARTICLES) {
+        b->title = b->r.title.count > 0 ? b->r.title.items[0] : NULL;
+        return XC_OK;
     }
-    sqlite3_stmt *st = xc_store_prepare(s, sql_of[story == XC_ALL_ARTICLES], err);
+    sqlite3_stmt *st = xc_store_prepare(&b->ctx->store, title_sql, err);
     if (!st)
         return XC_ERR_STORE;
     sqlite3_bind_int64(st, 1, story);
-    int rc;
-    while (b->ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        story_article a = {.key = sqlite3_column_int64(st, 0), .doc = -1};
-        a.where.article = keep_column(b, st, 1);
-        a.title = keep_column(b, st, 2);
-        a.where.source = keep_column(b, st, 3);
-        a.where.published = keep_column(b, st, 4);
-        a.ts = sqlite3_column_type(st, 5) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 5);
-        a.group = sqlite3_column_int64(st, 6);
-        a.where.copy_of = keep_column(b, st, 7);
-        /* one outlet, one number; an unknown outlet is its own */
-        a.outlet = (uint32_t)b->articles.count;
-        for (size_t i = 0; a.where.source && i < b->articles.count; i++)
-            if (b->articles.items[i].where.source && strcmp(b->articles.items[i].where.source, a.where.source) == 0) {
-                a.outlet = b->articles.items[i].outlet;
-                break;
-            }
-        b->ok = b->ok && XC_VEC_PUSH(&b->articles, a);
-    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        b->title = xc_story_reports_column(&b->r, st, 0, &b->ok);
     sqlite3_reset(st);
-    if (!b->ok)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    if (rc != SQLITE_DONE)
-        return xc_store_error(s, err, "reading a story's articles");
-    if (story == XC_ALL_ARTICLES && b->articles.count > 0)
-        b->title = b->articles.items[0].title;
-    return XC_OK;
+    return b->ok ? XC_OK : xc_fail(err, XC_ERR_NOMEM, "out of memory");
 }
 
 typedef struct group_rank {
@@ -163,7 +114,7 @@ static int compare_u32(const void *x, const void *y)
  * MAX_DOCS most copied groups, earliest first. */
 static xc_status choose_docs(brief_state *b, xc_error *err)
 {
-    size_t n = b->articles.count;
+    size_t n = b->r.reports.count;
     group_rank *ranks = malloc((n ? n : 1) * sizeof *ranks);
     uint32_t *chosen = malloc((n ? n : 1) * sizeof *chosen);
     if (!ranks || !chosen) {
@@ -172,7 +123,7 @@ static xc_status choose_docs(brief_state *b, xc_error *err)
         return xc_fail(err, XC_ERR_NOMEM, "out of memory");
     }
     for (size_t i = 0; i < n; i++)
-        ranks[i] = (group_rank){b->articles.items[i].group, (uint32_t)i, 1};
+        ranks[i] = (group_rank){b->r.reports.items[i].group, (uint32_t)i, 1};
     qsort(ranks, n, sizeof *ranks, compare_groups);
     size_t groups = 0;
     for (size_t i = 0; i < n; i++) {
@@ -187,10 +138,8 @@ static xc_status choose_docs(brief_state *b, xc_error *err)
     for (size_t i = 0; i < count; i++)
         chosen[i] = ranks[i].first;
     qsort(chosen, count, sizeof *chosen, compare_u32);
-    for (size_t i = 0; i < count && b->ok; i++) {
-        b->articles.items[chosen[i]].doc = (int)i;
+    for (size_t i = 0; i < count && b->ok; i++)
         b->ok = XC_VEC_PUSH(&b->doc_article, chosen[i]);
-    }
     free(ranks);
     free(chosen);
     return b->ok ? XC_OK : xc_fail(err, XC_ERR_NOMEM, "out of memory");
@@ -213,12 +162,15 @@ static xc_status load_docs(brief_state *b, xc_error *err)
     static const char dates_sql[] = "SELECT start, end, value FROM dates WHERE article = ? AND type IN (0, 1) "
                                     "ORDER BY start";
     for (size_t d = 0; d < b->doc_article.count && b->ok; d++) {
-        const story_article *a = &b->articles.items[b->doc_article.items[d]];
+        uint32_t i = b->doc_article.items[d];
+        const xc_ledger_report *a = &b->r.reports.items[i];
+        int64_t key = b->r.key.items[i];
+        const char *title = b->r.title.items[i];
         sqlite3_stmt *st = xc_store_prepare(s, text_sql, err);
         if (!st)
             return XC_ERR_STORE;
-        sqlite3_bind_int64(st, 1, a->key);
-        xc_summary_doc doc = {.title = a->title, .title_len = a->title ? strlen(a->title) : 0,
+        sqlite3_bind_int64(st, 1, key);
+        xc_summary_doc doc = {.title = title, .title_len = title ? strlen(title) : 0,
                               .group = a->group, .outlet = a->outlet, .ts = a->ts, .text = ""};
         if (sqlite3_step(st) == SQLITE_ROW) {
             const char *text = xc_column_text(st, 0);
@@ -231,7 +183,7 @@ static xc_status load_docs(brief_state *b, xc_error *err)
 
         if (!(st = xc_store_prepare(s, dates_sql, err)))
             return XC_ERR_STORE;
-        sqlite3_bind_int64(st, 1, a->key);
+        sqlite3_bind_int64(st, 1, key);
         while (b->ok && sqlite3_step(st) == SQLITE_ROW) {
             xc_dated dated = {.doc = (uint32_t)d, .start = (uint32_t)sqlite3_column_int64(st, 0),
                               .end = (uint32_t)sqlite3_column_int64(st, 1)};
@@ -356,15 +308,15 @@ static void cite(brief_state *b, size_t unit, const xc_u32_list *carriers, cited
     out->independent = 0;
     for (size_t k = 0; k < carriers->count && b->ok; k++) {
         uint32_t doc = carriers->items[k];
-        const story_article *origin = &b->articles.items[b->doc_article.items[doc]];
+        uint32_t origin = b->doc_article.items[doc];
+        int64_t group = b->r.reports.items[origin].group;
         size_t best = unit == SIZE_MAX ? SIZE_MAX : best_unit_in(&b->units, unit, doc);
         out->independent++;
-        for (size_t i = 0; i < b->articles.count && b->ok; i++) {
-            const story_article *a = &b->articles.items[i];
-            if (a->group != origin->group)
+        for (size_t i = 0; i < b->r.reports.count && b->ok; i++) {
+            if (b->r.reports.items[i].group != group)
                 continue;
-            xc_attestation where = a->where;
-            if (a == origin && best != SIZE_MAX) {
+            xc_attestation where = b->r.where.items[i];
+            if (i == origin && best != SIZE_MAX) {
                 const xc_unit *x = &b->units.units.items[best];
                 size_t len;
                 const char *text = xc_unit_text(b->docs.items, x, &len);
@@ -403,11 +355,11 @@ static const xc_attestation *keep_sources(brief_state *b, const cited *c)
 /* The figure of a conflict that this extract states, else NULL. */
 static const char *contested_in(const brief_state *b, const xc_unit *unit)
 {
-    const story_article *a = &b->articles.items[b->doc_article.items[unit->doc]];
+    const char *article = b->r.where.items[b->doc_article.items[unit->doc]].article;
     for (size_t c = 0; c < b->conflicts.count; c++)
         for (size_t r = 0; r < b->conflicts.items[c].reports.count; r++) {
             const xc_attestation *x = &b->conflicts.items[c].reports.items[r];
-            if (strcmp(x->article, a->where.article) == 0 && x->start >= unit->start && x->end <= unit->end)
+            if (strcmp(x->article, article) == 0 && x->start >= unit->start && x->end <= unit->end)
                 return x->text;
         }
     return NULL;
@@ -427,7 +379,7 @@ static xc_status compose(brief_state *b, int64_t story, const xc_brief_options *
                           limit) != XC_OK)
         return xc_fail(err, XC_ERR_NOMEM, "out of memory");
 
-    xc_brief brief = {.story = story, .title = b->title, .articles = b->articles.count};
+    xc_brief brief = {.story = story, .title = b->title, .articles = b->r.reports.count};
     struct { xc_brief_sentence *items; size_t count, capacity; } sentences = {0};
     struct { xc_timeline_entry *items; size_t count, capacity; } timeline = {0};
     cited c = {0};
@@ -473,8 +425,8 @@ static xc_status compose(brief_state *b, int64_t story, const xc_brief_options *
     free(c.sources.items);
 
     brief.independent = b->groups;
-    for (size_t i = 0; i < b->articles.count; i++)
-        brief.outlets += b->articles.items[i].outlet == i; /* an outlet's first article */
+    for (size_t i = 0; i < b->r.reports.count; i++)
+        brief.outlets += b->r.reports.items[i].outlet == i; /* an outlet's first article */
 
     xc_status status = XC_OK;
     if (!b->ok)
@@ -501,7 +453,7 @@ xc_status xc_story_brief(xc_ctx *ctx, int64_t story, const xc_brief_options *opt
     if (status == XC_OK)
         status = load_docs(&b, err);
     if (status == XC_OK)
-        status = xc_story_facts(ctx, story, collect_conflict, &b, err);
+        status = xc_story_reports_facts(&ctx->store, story, &b.r, collect_conflict, &b, err);
     if (status == XC_OK && !b.ok)
         status = xc_fail(err, XC_ERR_NOMEM, "out of memory");
     if (status == XC_OK)
@@ -509,7 +461,7 @@ xc_status xc_story_brief(xc_ctx *ctx, int64_t story, const xc_brief_options *opt
     for (size_t k = 0; k < b.conflicts.count; k++)
         free(b.conflicts.items[k].reports.items);
     free(b.conflicts.items);
-    free(b.articles.items);
+    xc_story_reports_free(&b.r);
     free(b.docs.items);
     free(b.doc_article.items);
     free(b.dates.items);

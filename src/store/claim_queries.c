@@ -7,111 +7,12 @@
 #include <string.h>
 
 #include "store.h"
+#include "story_reports.h"
 #include "../core/context.h"
 #include "../ledger/ledger.h"
 #include "../util/arena.h"
 #include "../util/error.h"
 #include "../util/vec.h"
-
-typedef struct report_key {
-    int64_t key;
-    uint32_t index;
-} report_key;
-
-typedef struct story_reports {
-    xc_arena arena;
-    struct { xc_ledger_report *items; size_t count, capacity; } reports;
-    struct { xc_attestation *items; size_t count, capacity; } where; /* article, source, published, copy_of */
-    struct { report_key *items; size_t count, capacity; } keys;      /* sorted by key */
-} story_reports;
-
-static void story_reports_free(story_reports *r)
-{
-    xc_arena_free(&r->arena);
-    free(r->reports.items);
-    free(r->where.items);
-    free(r->keys.items);
-    memset(r, 0, sizeof *r);
-}
-
-/* A copy of a text column in the arena; NULL stays NULL. */
-static const char *column(story_reports *r, sqlite3_stmt *st, int col, bool *ok)
-{
-    const char *s = xc_column_text(st, col);
-    if (!s)
-        return NULL;
-    char *c = xc_arena_strndup(&r->arena, s, (size_t)sqlite3_column_bytes(st, col));
-    if (!c)
-        *ok = false;
-    return c;
-}
-
-static int compare_keys(const void *x, const void *y)
-{
-    const report_key *a = x, *b = y;
-    return (a->key > b->key) - (a->key < b->key);
-}
-
-static int find_report(const story_reports *r, int64_t key)
-{
-    report_key probe = {key, 0};
-    const report_key *k = bsearch(&probe, r->keys.items, r->keys.count, sizeof probe, compare_keys);
-    return k ? (int)k->index : -1;
-}
-
-/* The story's articles, earliest first, with their duplicate groups and
- * outlets. */
-static xc_status load_reports(xc_store *s, int64_t story, story_reports *r, xc_error *err)
-{
-    static const char exists[] = "SELECT 1 FROM stories WHERE id = ?";
-#define REPORTS_SQL(where)                                                                                \
-    "SELECT a.key, a.id, a.source, a.published, a.published_ts, "                                        \
-    "CASE WHEN l.grp IS NULL OR l.grp = 0 THEN -a.key ELSE l.grp END, c.id "                              \
-    "FROM story_articles sa JOIN articles a ON a.key = sa.article "                                       \
-    "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "                 \
-    "WHERE " where " ORDER BY a.published_ts IS NULL, a.published_ts, a.seq"
-    static const char *const sql_of[] = {REPORTS_SQL("sa.story = ?"), REPORTS_SQL("?1 = 0")};
-    const char *sql = sql_of[story == XC_ALL_ARTICLES];
-    sqlite3_stmt *st = xc_store_prepare(s, exists, err);
-    if (!st)
-        return XC_ERR_STORE;
-    sqlite3_bind_int64(st, 1, story);
-    int rc = story == XC_ALL_ARTICLES ? SQLITE_ROW : sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld (see: crosscheck stories)",
-                                           (long long)story)
-                                 : xc_store_error(s, err, "looking up a story");
-    if (!(st = xc_store_prepare(s, sql, err)))
-        return XC_ERR_STORE;
-    sqlite3_bind_int64(st, 1, story);
-    bool ok = true;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        xc_attestation where = {0};
-        where.article = column(r, st, 1, &ok);
-        where.source = column(r, st, 2, &ok);
-        where.published = column(r, st, 3, &ok);
-        where.copy_of = column(r, st, 6, &ok);
-        xc_ledger_report report = {sqlite3_column_int64(st, 5),
-                                   sqlite3_column_type(st, 4) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, 4),
-                                   (uint32_t)r->reports.count};
-        /* one outlet, one number; an unknown outlet is its own */
-        for (size_t i = 0; where.source && i < r->where.count; i++)
-            if (r->where.items[i].source && strcmp(r->where.items[i].source, where.source) == 0) {
-                report.outlet = r->reports.items[i].outlet;
-                break;
-            }
-        report_key key = {sqlite3_column_int64(st, 0), (uint32_t)r->reports.count};
-        ok = ok && XC_VEC_PUSH(&r->reports, report) && XC_VEC_PUSH(&r->where, where) && XC_VEC_PUSH(&r->keys, key);
-    }
-    sqlite3_reset(st);
-    if (!ok)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    if (rc != SQLITE_DONE)
-        return xc_store_error(s, err, "reading a story's articles");
-    qsort(r->keys.items, r->keys.count, sizeof *r->keys.items, compare_keys);
-    return XC_OK;
-}
 
 /* ---- facts ------------------------------------------------------------ */
 
@@ -120,7 +21,7 @@ typedef struct fact_rows {
     struct { const char **items; size_t count, capacity; } text, thing_text, event_text; /* per fact */
 } fact_rows;
 
-static xc_status load_facts(xc_store *s, int64_t story, story_reports *r, fact_rows *out, xc_error *err)
+static xc_status load_facts(xc_store *s, int64_t story, xc_story_reports *r, fact_rows *out, xc_error *err)
 {
 #define FACTS_SQL(where)                                                                                    \
     "SELECT f.article, f.start, f.end, f.text, f.kind, f.hedge, f.flags, f.value, f.low, f.high, f.low_open, " \
@@ -137,7 +38,7 @@ static xc_status load_facts(xc_store *s, int64_t story, story_reports *r, fact_r
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int report = find_report(r, sqlite3_column_int64(st, 0));
+        int report = xc_story_reports_find(r, sqlite3_column_int64(st, 0));
         if (report < 0)
             continue;
         xc_ledger_fact f = {.report = (uint32_t)report};
@@ -161,8 +62,8 @@ static xc_status load_facts(xc_store *s, int64_t story, story_reports *r, fact_r
         snprintf(q->event, sizeof q->event, "%s", event ? event : "");
         q->sentence_start = (uint32_t)sqlite3_column_int64(st, 17);
         q->sentence_end = (uint32_t)sqlite3_column_int64(st, 18);
-        const char *text = column(r, st, 3, &ok), *thing_text = column(r, st, 14, &ok);
-        const char *event_text = column(r, st, 19, &ok);
+        const char *text = xc_story_reports_column(r, st, 3, &ok), *thing_text = xc_story_reports_column(r, st, 14, &ok);
+        const char *event_text = xc_story_reports_column(r, st, 19, &ok);
         ok = ok && XC_VEC_PUSH(&out->facts, f) && XC_VEC_PUSH(&out->text, text) &&
              XC_VEC_PUSH(&out->thing_text, thing_text) && XC_VEC_PUSH(&out->event_text, event_text);
     }
@@ -172,18 +73,16 @@ static xc_status load_facts(xc_store *s, int64_t story, story_reports *r, fact_r
     return rc == SQLITE_DONE ? XC_OK : xc_store_error(s, err, "reading a story's facts");
 }
 
-xc_status xc_story_facts(xc_ctx *ctx, int64_t story, xc_fact_fn fn, void *user, xc_error *err)
+xc_status xc_story_reports_facts(xc_store *s, int64_t story, xc_story_reports *r, xc_fact_fn fn, void *user,
+                                 xc_error *err)
 {
-    story_reports r = {0};
     fact_rows rows = {0};
     xc_fact_ledger ledger = {0};
     struct { xc_fact_value *items; size_t count, capacity; } values = {0};
     struct { xc_fact_link *items; size_t count, capacity; } links = {0};
     struct { xc_attestation *items; size_t count, capacity; } reports = {0};
-    xc_status status = load_reports(&ctx->store, story, &r, err);
-    if (status == XC_OK)
-        status = load_facts(&ctx->store, story, &r, &rows, err);
-    if (status == XC_OK && xc_fact_ledger_build(&ledger, r.reports.items, r.reports.count, rows.facts.items,
+    xc_status status = load_facts(s, story, r, &rows, err);
+    if (status == XC_OK && xc_fact_ledger_build(&ledger, r->reports.items, r->reports.count, rows.facts.items,
                                                 rows.facts.count) != XC_OK)
         status = xc_fail(err, XC_ERR_NOMEM, "out of memory");
     for (size_t g = 0; status == XC_OK && g < ledger.groups.count; g++) {
@@ -209,7 +108,7 @@ xc_status xc_story_facts(xc_ctx *ctx, int64_t story, xc_fact_fn fn, void *user, 
             for (uint32_t m = 0; m < reading->count; m++) {
                 uint32_t fact = ledger.members.items[reading->first + m];
                 const xc_ledger_fact *f = &rows.facts.items[fact];
-                xc_attestation a = r.where.items[f->report];
+                xc_attestation a = r->where.items[f->report];
                 a.start = f->q.start;
                 a.end = f->q.end;
                 a.text = rows.text.items[fact];
@@ -246,7 +145,16 @@ xc_status xc_story_facts(xc_ctx *ctx, int64_t story, xc_fact_fn fn, void *user, 
     free(rows.text.items);
     free(rows.thing_text.items);
     free(rows.event_text.items);
-    story_reports_free(&r);
+    return status;
+}
+
+xc_status xc_story_facts(xc_ctx *ctx, int64_t story, xc_fact_fn fn, void *user, xc_error *err)
+{
+    xc_story_reports r = {0};
+    xc_status status = xc_story_reports_load(&ctx->store, story, &r, err);
+    if (status == XC_OK)
+        status = xc_story_reports_facts(&ctx->store, story, &r, fn, user, err);
+    xc_story_reports_free(&r);
     return status;
 }
 
@@ -262,7 +170,7 @@ typedef struct quote_rows {
     struct { const char **items; size_t count, capacity; } speaker;
 } quote_rows;
 
-static xc_status load_quotes(xc_store *s, int64_t story, story_reports *r, quote_rows *out, xc_error *err)
+static xc_status load_quotes(xc_store *s, int64_t story, xc_story_reports *r, quote_rows *out, xc_error *err)
 {
 #define QUOTES_SQL(where)                                                                                   \
     "SELECT q.article, q.start, q.end, q.text, q.entity, coalesce(e.name, q.speaker), q.cue, "               \
@@ -279,16 +187,16 @@ static xc_status load_quotes(xc_store *s, int64_t story, story_reports *r, quote
     int rc;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int report = find_report(r, sqlite3_column_int64(st, 0));
+        int report = xc_story_reports_find(r, sqlite3_column_int64(st, 0));
         if (report < 0)
             continue;
         xc_quote_report info = {.where = r->where.items[report]};
         info.where.start = (size_t)sqlite3_column_int64(st, 1);
         info.where.end = (size_t)sqlite3_column_int64(st, 2);
-        info.where.text = column(r, st, 3, &ok);
-        info.cue = column(r, st, 6, &ok);
-        info.speaker_text = column(r, st, 7, &ok);
-        const char *speaker = column(r, st, 5, &ok);
+        info.where.text = xc_story_reports_column(r, st, 3, &ok);
+        info.cue = xc_story_reports_column(r, st, 6, &ok);
+        info.speaker_text = xc_story_reports_column(r, st, 7, &ok);
+        const char *speaker = xc_story_reports_column(r, st, 5, &ok);
         xc_ledger_quote q = {info.where.text, info.where.text ? strlen(info.where.text) : 0,
                              sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 4),
                              (uint32_t)report};
@@ -303,14 +211,14 @@ static xc_status load_quotes(xc_store *s, int64_t story, story_reports *r, quote
 
 xc_status xc_story_remarks(xc_ctx *ctx, int64_t story, xc_remark_fn fn, void *user, xc_error *err)
 {
-    story_reports r = {0};
+    xc_story_reports r = {0};
     quote_rows rows = {0};
     xc_remark_ledger ledger = {0};
     xc_diff diff = {0};
     struct { xc_quote_report *items; size_t count, capacity; } reports = {0};
     struct { xc_word_change *items; size_t count, capacity; } changes = {0};
     struct { change_span *items; size_t count, capacity; } spans = {0};
-    xc_status status = load_reports(&ctx->store, story, &r, err);
+    xc_status status = xc_story_reports_load(&ctx->store, story, &r, err);
     if (status == XC_OK)
         status = load_quotes(&ctx->store, story, &r, &rows, err);
     if (status == XC_OK && xc_remark_ledger_build(&ledger, r.reports.items, r.reports.count, rows.quotes.items,
@@ -374,6 +282,6 @@ xc_status xc_story_remarks(xc_ctx *ctx, int64_t story, xc_remark_fn fn, void *us
     free(rows.quotes.items);
     free(rows.info.items);
     free(rows.speaker.items);
-    story_reports_free(&r);
+    xc_story_reports_free(&r);
     return status;
 }

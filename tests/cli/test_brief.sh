@@ -102,7 +102,7 @@ expect_status 1 "$CROSSCHECK" --json brief "$WORK/harbor.txt" "$WORK/binary.txt"
 expect_contains "$WORK/err" "binary.txt"
 expect_eq "$(jq -r '[.story, .articles, ([.sentences[] | select(.kind == "conflict")] | length)] | @csv' "$WORK/out")" \
     ',2,1' "two files briefed as one story, with their conflict"
-[ -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'crosscheck-brief-*' -newer "$WORK/binary.txt")" ] ||
+[ -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'crosscheck-eval-*' -newer "$WORK/binary.txt")" ] ||
     fail "the temporary store was left behind"
 
 # errors
