@@ -13,12 +13,12 @@ FUZZ_CC  ?= clang
 VARIANT  ?= release
 
 DEBIAN_PACKAGES := gcc make libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev \
-                   libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev clang libclang-rt-14-dev jq \
-                   ots
+                   libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev libxml2-dev zlib1g-dev \
+                   libcurl4-openssl-dev clang libclang-rt-14-dev jq ots python3
 
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
-CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS     := -lsqlite3 -lutf8proc -lstemmer -lxxhash -lcjson -lexpat -lm
+CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+LIBS     := -lsqlite3 -lutf8proc -lstemmer -lxxhash -lcjson -lexpat -lxml2 -lcurl -lz -lm
 
 ifeq ($(VARIANT),asan)
   OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
