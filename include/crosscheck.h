@@ -904,6 +904,36 @@ typedef struct xc_eval_summary_options {
 xc_status xc_eval_summary(const char *source_path, const char *target_path, const xc_eval_summary_options *options,
                           xc_eval_summary_result *out, xc_error *err);
 
+
+/* Main-text extraction scored as the trafilatura benchmark scores it: per
+ * page, snippets that must appear ("with") and must not ("without") in
+ * the extracted text, both white-space normalised; TP/FN/FP/TN over all
+ * snippets. */
+typedef struct xc_eval_extract_system {
+    char name[24];            /* "crosscheck", or the given outputs' name  */
+    size_t pages, empty;      /* scored; with no text (an error or nothing found) */
+    size_t tp, fp, fn, tn;
+    double precision, recall, accuracy, f1;
+    double seconds;           /* extracting (decode, parse, extract), not reading; 0 for given */
+} xc_eval_extract_system;
+
+typedef struct xc_eval_extract_options {
+    size_t limit;                   /* the first `limit` pages; 0: all   */
+    const char *given_dir;          /* NULL, or a folder of FILE.txt outputs of another system */
+    const char *given_name;         /* their name (NULL: "given")        */
+    const char *dump_dir;           /* NULL, or a folder to write crosscheck's FILE.txt outputs */
+    xc_problem_fn warn;             /* a page that cannot be read: "FILE: reason" */
+    xc_problem_fn miss;             /* each wrong snippet: "FILE: missing|unwanted: snippet" */
+    void *user;
+} xc_eval_extract_options;
+
+/* `dir` holds evaldata.json and html/FILE.gz. XC_ERR_IO / XC_ERR_FORMAT
+ * when evaldata.json cannot be read; a page that cannot be read is
+ * reported through `warn` and scored as an empty result. `given` may be
+ * NULL when options->given_dir is. */
+xc_status xc_eval_extract(const char *dir, const xc_eval_extract_options *options,
+                          xc_eval_extract_system *ours, xc_eval_extract_system *given, xc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -298,6 +298,113 @@ static int eval_summary(const cli *c, int first)
     return r.failed ? EXIT_PARTIAL : EXIT_OK;
 }
 
+
+static void print_extract_row(const xc_eval_extract_system *s)
+{
+    printf("  %-14s %6zu %6.4f %6.4f %6.4f %6.4f   %5zu %5zu %5zu %5zu", s->name, s->pages, s->precision,
+           s->recall, s->accuracy, s->f1, s->tp, s->fn, s->fp, s->tn);
+    if (s->seconds > 0)
+        printf(" %9.0f\n", s->pages / s->seconds);
+    else
+        printf(" %9s\n", "-");
+}
+
+static void json_extract_line(const xc_eval_extract_system *s)
+{
+    xc_buf out = {0};
+    xc_json j;
+    xc_json_init(&j, &out);
+    xc_json_object_begin(&j);
+    xc_json_key(&j, "system"), xc_json_string(&j, s->name);
+    xc_json_key(&j, "pages"), xc_json_int(&j, (int64_t)s->pages);
+    xc_json_key(&j, "empty"), xc_json_int(&j, (int64_t)s->empty);
+    xc_json_key(&j, "tp"), xc_json_int(&j, (int64_t)s->tp);
+    xc_json_key(&j, "fp"), xc_json_int(&j, (int64_t)s->fp);
+    xc_json_key(&j, "fn"), xc_json_int(&j, (int64_t)s->fn);
+    xc_json_key(&j, "tn"), xc_json_int(&j, (int64_t)s->tn);
+    xc_json_key(&j, "precision"), xc_json_double(&j, s->precision);
+    xc_json_key(&j, "recall"), xc_json_double(&j, s->recall);
+    xc_json_key(&j, "accuracy"), xc_json_double(&j, s->accuracy);
+    xc_json_key(&j, "f1"), xc_json_double(&j, s->f1);
+    if (s->seconds > 0) {
+        xc_json_key(&j, "seconds"), xc_json_double(&j, s->seconds);
+        xc_json_key(&j, "pages_per_second"), xc_json_double(&j, s->pages / s->seconds);
+    }
+    xc_json_object_end(&j);
+    print_json_line(stdout, xc_buf_str(&out));
+    xc_buf_free(&out);
+}
+
+static void print_miss(void *user, const char *message)
+{
+    (void)user;
+    printf("%s\n", message);
+}
+
+/* crosscheck eval extract DIR [--limit N] [--system-output DIR [--system-name NAME]]
+ *                             [--dump DIR] [--misses] */
+static int eval_extract(const cli *c, int first)
+{
+    static const char *const valued[] = {"limit", "system-output", "system-name", "dump", NULL};
+    cli sub = *c;
+    sub.argc = c->argc - first;
+    sub.argv = c->argv + first;
+    arg_iter it = {&sub, 0, false, {0}};
+    arg a;
+    bool bad = false, misses = false;
+    const char *dir = NULL;
+    xc_eval_extract_options options = {.warn = warn_line};
+    while (!bad && next_arg(&it, valued, &a, &bad)) {
+        if (!a.option && !dir)
+            dir = a.value;
+        else if (a.option && strcmp(a.option, "limit") == 0 && parse_size(a.value, &options.limit))
+            continue;
+        else if (a.option && strcmp(a.option, "system-output") == 0)
+            options.given_dir = a.value;
+        else if (a.option && strcmp(a.option, "system-name") == 0)
+            options.given_name = a.value;
+        else if (a.option && strcmp(a.option, "dump") == 0)
+            options.dump_dir = a.value;
+        else if (a.option && strcmp(a.option, "misses") == 0 && !a.value)
+            misses = true;
+        else {
+            cli_error("eval extract: unexpected %s%s%s%s", a.option ? "--" : "", a.option ? a.option : a.value,
+                      a.option && a.value ? " " : "", a.option && a.value ? a.value : "");
+            bad = true;
+        }
+    }
+    if (!bad && !dir) {
+        cli_error("usage: crosscheck eval extract DIR [--limit N] [--system-output DIR [--system-name NAME]] "
+                  "[--dump DIR] [--misses]  (DIR: evaldata.json and html/FILE.gz)");
+        bad = true;
+    }
+    if (bad)
+        return EXIT_USAGE;
+    if (misses)
+        options.miss = print_miss;
+    xc_eval_extract_system ours, given;
+    xc_error err = {0};
+    if (xc_eval_extract(dir, &options, &ours, &given, &err) != XC_OK) {
+        int rc = cli_fail(&err);
+        return err.status == XC_ERR_IO || err.status == XC_ERR_FORMAT ? EXIT_PARTIAL : rc;
+    }
+    if (c->json) {
+        json_extract_line(&ours);
+        if (options.given_dir)
+            json_extract_line(&given);
+    } else {
+        printf("%s: main text, snippets found (with) and absent (without)\n", dir);
+        printf("  %-14s %6s %6s %6s %6s %6s   %5s %5s %5s %5s %9s\n", "SYSTEM", "PAGES", "P", "R", "ACC",
+               "F1", "TP", "FN", "FP", "TN", "PAGES/S");
+        print_extract_row(&ours);
+        if (options.given_dir)
+            print_extract_row(&given);
+        printf("  pages/s: decoding, parsing and extracting on one core, not reading or gunzipping; "
+               "%zu pages gave no text\n", ours.empty);
+    }
+    return EXIT_OK;
+}
+
 int cmd_eval(const cli *c)
 {
     if (c->argc < 1) {
@@ -318,7 +425,10 @@ int cmd_eval(const cli *c)
         return eval_quotes(c, 1);
     if (strcmp(c->argv[0], "summary") == 0)
         return eval_summary(c, 1);
-    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities, dates, quotes, summary)",
+    if (strcmp(c->argv[0], "extract") == 0)
+        return eval_extract(c, 1);
+    cli_error("unknown evaluation \"%s\" (known: cluster, dedup, ner, entities, dates, quotes, summary, "
+              "extract)",
               c->argv[0]);
     return EXIT_USAGE;
 }
