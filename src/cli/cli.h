@@ -99,6 +99,7 @@ int cmd_brief(const cli *c);
 /* `facts --story ID` (remarks false) and `quotes --story ID` (true). */
 int story_ledger(const cli *c, int64_t story, bool remarks);
 int cmd_eval(const cli *c);
+int cmd_extract(const cli *c);
 int cmd_train(const cli *c);
 int cmd_ner(const cli *c);
 int cmd_entities(const cli *c);

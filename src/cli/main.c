@@ -11,7 +11,8 @@ static const char usage[] =
     "Many news reports in, one cross-checked story per event out.\n"
     "\n"
     "commands:\n"
-    "  ingest PATH...     read text files (.txt), JSON Lines (.jsonl), folders, or - (stdin)\n"
+    "  ingest PATH...     read text files (.txt), JSON Lines (.jsonl), web pages (.html, .htm, .gz),\n"
+    "                     folders, or - (stdin)\n"
     "      --format auto|text|jsonl  --max-bytes SIZE  --batch N  --repair-utf8  --quiet\n"
     "      --set NAME=VALUE  a tuning parameter, e.g. window_days=7 (stories idle this long close)\n"
     "  stories            list stories: id, size, outlets, dates, title\n"
@@ -27,6 +28,8 @@ static const char usage[] =
     "  brief FILE...      the brief of these reports taken as one story (a temporary store)\n"
     "  entities           people, organisations, places (--story ID  --limit N  --mentions)\n"
     "  article ID         one article with its text\n"
+    "  extract FILE.html  the main text of a saved page (.html, .html.gz, or - for stdin);\n"
+    "      --json: {title, text, published, author, source, url, lang, ...}  --url URL  where it came from\n"
     "  search QUERY...    full-text search ranked by BM25, with snippets\n"
     "      words are AND-ed; \"a phrase\"; a OR b; -word excludes; word* matches a prefix\n"
     "      --limit N  --raw (FTS5 query syntax)\n"
@@ -38,6 +41,9 @@ static const char usage[] =
     "      --gold FIELD (default event); uses a temporary store; prints B3, pairwise F1, ARI, V-measure\n"
     "      --set NAME=VALUE changes a tuning parameter for the run (see docs/architecture.md)\n"
     "  eval dedup FILE    score duplicate detection against gold groups (--gold FIELD)\n"
+    "  eval extract DIR   score main-text extraction on the trafilatura benchmark (evaldata.json,\n"
+    "      html/*.gz): snippet P/R/accuracy/F1 and pages/s  --system-output DIR --system-name NAME\n"
+    "      score another system's FILE.txt outputs beside  --dump DIR  --misses  --limit N\n"
     "  eval dates DIR     score dates on TimeML files: span F1 (strict, relaxed), value accuracy\n"
     "  quotes FILE...     direct quotes with their speakers, cues and byte offsets\n"
     "  eval quotes DIR    quotes and speakers scored on a PolNeAR folder (text/, attributions/)\n"
@@ -61,7 +67,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", cmd_ingest}, {"stories", cmd_stories}, {"story", cmd_story},
     {"article", cmd_article}, {"search", cmd_search}, {"stats", cmd_stats},
-    {"check", cmd_check},     {"eval", cmd_eval},      {"train", cmd_train}, {"ner", cmd_ner}, {"entities", cmd_entities},
+    {"check", cmd_check},     {"eval", cmd_eval},      {"extract", cmd_extract}, {"train", cmd_train}, {"ner", cmd_ner}, {"entities", cmd_entities},
     {"dates", cmd_dates},
     {"quotes", cmd_quotes},
     {"numbers", cmd_numbers},

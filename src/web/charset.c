@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,16 @@ static void utf8_census(const char *data, size_t len, size_t *invalid, size_t *m
     const unsigned char *p = (const unsigned char *)data;
     *invalid = *multibyte = 0;
     for (size_t i = 0; i < len;) {
+        /* ASCII runs, eight bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         size_t k = utf8_sequence(p + i, len - i);
         if (k == 0) {
             (*invalid)++;
@@ -248,7 +259,14 @@ xc_status xc_to_utf8(const char *data, size_t len, const char *declared, char **
     else
         chosen = from;
     char *converted = NULL;
-    if (strcmp(chosen, "UTF-8") == 0) {
+    if (strcmp(chosen, "UTF-8") == 0 && invalid == 0) {
+        converted = malloc(len + 1);
+        if (converted) {
+            memcpy(converted, data, len);
+            converted[len] = '\0';
+            *out_len = len;
+        }
+    } else if (strcmp(chosen, "UTF-8") == 0) {
         converted = repair_utf8(data, len, out_len);
     } else {
         converted = convert(data, len, chosen, out_len);

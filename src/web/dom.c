@@ -32,15 +32,36 @@ static bool name_in(const xmlNode *n, const char *const *names)
     return false;
 }
 
+/* Called for every node of every walk: a switch on the first letter
+ * instead of a list of string compares. */
+static bool is_block_name(const char *s)
+{
+#define IS(x) (strcmp(s, x) == 0)
+    switch (s[0]) {
+    case 'a': return IS("article") || IS("aside") || IS("address");
+    case 'b': return IS("br") || IS("body") || IS("blockquote");
+    case 'c': return IS("center") || IS("caption");
+    case 'd': return IS("div") || IS("dl") || IS("dt") || IS("dd") || IS("details") || IS("dialog");
+    case 'f': return IS("footer") || IS("figure") || IS("figcaption") || IS("form") || IS("fieldset");
+    case 'h': return (s[1] >= '1' && s[1] <= '6' && !s[2]) || IS("header") || IS("hr") || IS("html") ||
+                     IS("hgroup");
+    case 'l': return IS("li") || IS("legend");
+    case 'm': return IS("main") || IS("menu");
+    case 'n': return IS("nav");
+    case 'o': return IS("ol");
+    case 'p': return IS("p") || IS("pre");
+    case 's': return IS("section") || IS("summary");
+    case 't': return IS("td") || IS("tr") || IS("th") || IS("table") || IS("tbody") || IS("thead") ||
+                     IS("tfoot");
+    case 'u': return IS("ul");
+    default: return false;
+    }
+#undef IS
+}
+
 bool xc_dom_is_block(const xmlNode *n)
 {
-    static const char *const blocks[] = {
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
-        "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
-        "tfoot", "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption",
-        "address", "hr", "br", "form", "fieldset", "legend", "center", "details", "summary",
-        "body", "html", "hgroup", "menu", "dialog", NULL};
-    return name_in(n, blocks);
+    return n && n->type == XML_ELEMENT_NODE && n->name && is_block_name((const char *)n->name);
 }
 
 bool xc_dom_is_heading(const xmlNode *n)
@@ -112,9 +133,17 @@ static void put_text(text_writer *w, const char *s)
             p += 2;
             continue;
         }
+        /* invisible: soft hyphen U+00AD, zero-width space U+200B, BOM U+FEFF */
+        if ((p[0] == 0xC2 && p[1] == 0xAD) || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8B) ||
+            (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)) {
+            p += p[0] == 0xC2 ? 2 : 3;
+            continue;
+        }
         const unsigned char *start = p;
         while (*p && *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' && *p != '\f' &&
-               !(p[0] == 0xC2 && p[1] == 0xA0))
+               !(p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAD)) &&
+               !(p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8B) &&
+               !(p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
             p++;
         if (w->out->len > 0 && w->pending) {
             static const char *const seps[] = {"", " ", "\n", "\n\n"};
