@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -16,6 +17,8 @@
 #include "../core/context.h"
 #include "../util/error.h"
 #include "../util/strmap.h"
+#include "../util/gzip.h"
+#include "../web/page.h"
 
 /* A batch is also flushed when its texts pass this many bytes. */
 #define BATCH_MAX_BYTES ((size_t)64 << 20)
@@ -185,13 +188,39 @@ static bool is_text_name(const char *path)
     return has_suffix(path, ".txt") || has_suffix(path, ".text");
 }
 
-/* The id of a text file: its name without folder and extension. */
+static bool is_html_name(const char *path)
+{
+    return has_suffix(path, ".html") || has_suffix(path, ".htm") || has_suffix(path, ".html.gz") ||
+           has_suffix(path, ".htm.gz") || has_suffix(path, ".xhtml");
+}
+
+/* Pages saved without an .html name: sniff the first bytes. */
+static bool looks_like_html(const char *data, size_t len)
+{
+    size_t i = 0;
+    while (i < len && i < 1024 && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
+        i++;
+    if (len - i >= 3 && (unsigned char)data[i] == 0xEF)
+        i += 3; /* a UTF-8 byte-order mark */
+    return (len - i >= 9 && strncasecmp(data + i, "<!doctype", 9) == 0) ||
+           (len - i >= 5 && strncasecmp(data + i, "<html", 5) == 0);
+}
+
+/* The id of a text file: its name without folder and extension (both of
+ * them for "page.html.gz"). */
 static char *id_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
     size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    if (dot && dot != base && strcasecmp(dot, ".gz") == 0) {
+        size_t inner = n;
+        while (inner > 0 && base[inner - 1] != '.')
+            inner--;
+        if (inner > 1)
+            n = inner - 1;
+    }
     char *id = malloc(n + 1);
     if (id) {
         memcpy(id, base, n);
@@ -243,6 +272,66 @@ static void ingest_text_data(ingest *in, const char *path, const char *id, const
         return;
     }
     accept(in, path, &a);
+}
+
+static void ingest_html_data(ingest *in, const char *path, const char *id, const char *data, size_t len)
+{
+    xc_error e = {0};
+    xc_page page;
+    if (xc_html_extract(data, len, NULL, &page, &e) != XC_OK) {
+        if (e.status == XC_ERR_NOMEM)
+            in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        else
+            fail_item(in, path, 1, &e);
+        return;
+    }
+    if (page.text_len > in->opt.max_bytes) {
+        xc_fail(&e, XC_ERR_TOO_BIG, "too big: the main text has %zu bytes (limit %zu, --max-bytes)",
+                page.text_len, in->opt.max_bytes);
+        xc_page_free(&page);
+        fail_item(in, path, 1, &e);
+        return;
+    }
+    xc_article_in a;
+    if (xc_page_to_article(&page, id, &a, &e) != XC_OK) {
+        in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    accept(in, path, &a);
+}
+
+static void ingest_jsonl_stream(ingest *in, const char *path, FILE *f);
+
+/* A file's bytes, by its name (without ".gz") or, for HTML saved under
+ * another name, by its first bytes. */
+static void ingest_file_data(ingest *in, const char *path, const char *data, size_t len)
+{
+    char *id = id_from_path(path);
+    if (!id) {
+        in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    size_t n = strlen(path);
+    bool gz = has_suffix(path, ".gz");
+    char *inner = strndup(path, gz ? n - 3 : n); /* the name inside the .gz */
+    if (!inner) {
+        free(id);
+        in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    if (gz && is_jsonl_name(inner)) {
+        FILE *f = fmemopen((void *)data, len, "rb");
+        if (f) {
+            ingest_jsonl_stream(in, path, f);
+            fclose(f);
+        }
+    } else if (is_html_name(inner) || looks_like_html(data, len)) {
+        ingest_html_data(in, path, id, data, len);
+    } else {
+        ingest_text_data(in, path, id, data, len);
+    }
+    free(inner);
+    free(id);
 }
 
 static void ingest_jsonl_stream(ingest *in, const char *path, FILE *f)
@@ -345,10 +434,22 @@ static void ingest_file(ingest *in, const char *path)
     if (read_error) {
         xc_fail(&e, XC_ERR_IO, "read error: %s", strerror(errno));
         fail_item(in, path, 1, &e);
+    } else if (xc_is_gzip(data, len)) {
+        /* JSON Lines inside may be larger than one article: allow for a batch */
+        size_t cap = is_jsonl_name(path) ? in->opt.max_bytes * 4 : in->opt.max_bytes;
+        char *plain;
+        size_t plain_len;
+        if (xc_gunzip(data, len, cap, &plain, &plain_len, &e) != XC_OK) {
+            if (e.status == XC_ERR_NOMEM)
+                in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+            else
+                fail_item(in, path, 1, &e);
+        } else {
+            ingest_file_data(in, path, plain, plain_len);
+            free(plain);
+        }
     } else {
-        char *id = id_from_path(path);
-        ingest_text_data(in, path, id, data, len);
-        free(id);
+        ingest_file_data(in, path, data, len);
     }
     free(data);
 }
@@ -360,7 +461,7 @@ static int by_name(const void *a, const void *b)
 
 static void ingest_path(ingest *in, const char *path, int depth);
 
-/* Every .txt/.text/.jsonl/.ndjson file under a folder, in name order;
+/* Every .txt/.text/.jsonl/.ndjson/.html/.htm/.gz file under a folder, in name order;
  * hidden entries are skipped. */
 static void ingest_folder(ingest *in, const char *path, int depth)
 {
@@ -407,7 +508,8 @@ static void ingest_folder(ingest *in, const char *path, int depth)
          * not: a link to a parent would otherwise loop. */
         if (S_ISDIR(sb.st_mode) && !S_ISLNK(link.st_mode))
             ingest_path(in, names[i], depth + 1);
-        else if (S_ISREG(sb.st_mode) && (is_text_name(names[i]) || is_jsonl_name(names[i])))
+        else if (S_ISREG(sb.st_mode) && (is_text_name(names[i]) || is_jsonl_name(names[i]) ||
+                                         is_html_name(names[i]) || has_suffix(names[i], ".gz")))
             ingest_path(in, names[i], depth + 1);
     }
     for (size_t i = 0; i < count; i++)

@@ -415,7 +415,7 @@ bool xc_html_metadata(htmlDocPtr doc, const char *url, xc_page *page)
     meta m = {0};
     walk(&m, xmlDocGetRootElement(doc), 0);
 
-    char **source[] = {&m.og_site, &m.ld_publisher, &m.app_name};
+    char **source[] = {&m.ld_publisher, &m.og_site, &m.app_name};
     page->source = first(source, 3);
     if (!page->source)
         page->source = xc_url_site(url);

@@ -52,6 +52,12 @@ xc_status xc_html_extract(const char *html, size_t len, const xc_html_options *o
 {
     memset(page, 0, sizeof *page);
     const char *url = options ? options->url : NULL;
+    size_t blank = 0;
+    while (blank < len && (html[blank] == ' ' || html[blank] == '\n' || html[blank] == '\r' ||
+                           html[blank] == '\t'))
+        blank++;
+    if (blank == len)
+        return xc_fail(err, XC_ERR_EMPTY, "empty page");
     if (looks_binary((const unsigned char *)html, len))
         return xc_fail(err, XC_ERR_BINARY, "not HTML: binary data");
     char *utf8;

@@ -1,0 +1,274 @@
+/* Web pages: charset conversion, main text, metadata, gzip, hostile input. */
+#include "test_util.h"
+
+#include <zlib.h>
+
+#include "util/buf.h"
+#include "util/gzip.h"
+#include "web/charset.h"
+#include "web/html_meta.h"
+#include "web/page.h"
+
+static const char article_page[] =
+    "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+    "<title>Harbour bridge reopens after storm | The Coastal Gazette</title>"
+    "<meta property=\"og:site_name\" content=\"The Coastal Gazette\">"
+    "<meta name=\"author\" content=\"Mara Velden\">"
+    "<meta name=\"description\" content=\"The bridge is open again.\">"
+    "<link rel=\"canonical\" href=\"https://gazette.example/news/2031/04/29/bridge\">"
+    "<script>var tracking = 'never text';</script><style>p{color:red}</style></head><body>"
+    "<header class=\"site-header\"><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a> "
+    "<a href=\"/sport\">Sport</a></nav></header>"
+    "<div class=\"cookie-banner\">We use cookies to improve your experience on this site.</div>"
+    "<main><article><h1>Harbour bridge reopens after storm</h1>"
+    "<p class=\"dateline\">29 April 2031</p>"
+    "<p>The harbour bridge reopened on Tuesday morning after engineers spent three days "
+    "checking cables that were <b>damaged</b> by the storm, the city council said.</p>"
+    "<p>Traffic was light at first, but by noon the queues had returned to the usual length, "
+    "and commuters said they were relieved to avoid the long detour through the hills.</p>"
+    "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Tweet this</a></div>"
+    "<p>The council said the repairs would cost about 2.4 million euros, which the regional "
+    "government has agreed to cover from its emergency fund.</p>"
+    "</article>"
+    "<section class=\"related-articles\"><h2>Related stories</h2><ul>"
+    "<li><a href=\"/a\">Storm closes schools across the region for a week</a></li>"
+    "<li><a href=\"/b\">Ferries cancelled as winds reach record speeds</a></li></ul></section>"
+    "<div id=\"comments\"><p>What a mess this storm was, I waited for hours in the queue!</p></div>"
+    "</main><footer>Copyright The Coastal Gazette. All rights reserved. Imprint and privacy.</footer>"
+    "</body></html>";
+
+static xc_page extract_ok(const char *html, size_t len, const char *url)
+{
+    xc_page page;
+    xc_error err = {0};
+    xc_html_options options = {.url = url};
+    assert_int_equal(xc_html_extract(html, len, &options, &page, &err), XC_OK);
+    assert_non_null(page.text);
+    assert_int_equal(strlen(page.text), page.text_len);
+    return page;
+}
+
+static void test_main_text_without_furniture(void **state)
+{
+    (void)state;
+    xc_page page = extract_ok(article_page, strlen(article_page), NULL);
+    assert_non_null(strstr(page.text, "cables that were damaged by the storm"));
+    assert_non_null(strstr(page.text, "long detour through the hills"));
+    assert_non_null(strstr(page.text, "emergency fund."));
+    /* paragraphs stay apart */
+    assert_non_null(strstr(page.text, "council said.\n\nTraffic"));
+    static const char *const absent[] = {"Home", "cookies", "Share on Facebook", "Storm closes schools",
+                                         "waited for hours", "Copyright", "never text", "color:red",
+                                         "29 April 2031"};
+    for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+        if (strstr(page.text, absent[i]))
+            fail_msg("\"%s\" in the main text:\n%s", absent[i], page.text);
+    xc_page_free(&page);
+}
+
+static void test_metadata(void **state)
+{
+    (void)state;
+    xc_page page = extract_ok(article_page, strlen(article_page), NULL);
+    assert_string_equal(page.title, "Harbour bridge reopens after storm");
+    assert_string_equal(page.source, "The Coastal Gazette");
+    assert_string_equal(page.author, "Mara Velden");
+    assert_string_equal(page.url, "https://gazette.example/news/2031/04/29/bridge");
+    assert_string_equal(page.published, "2031-04-29"); /* from the canonical URL */
+    assert_string_equal(page.lang, "en-GB");
+    assert_string_equal(page.description, "The bridge is open again.");
+    assert_string_equal(page.charset, "utf-8");
+    xc_page_free(&page);
+
+    static const char ld[] =
+        "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"x\"},{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Valley dam holds\",\"datePublished\":\"2031-05-02T08:15:00+02:00\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},{\"name\":\"Tom Berg\"}],"
+        "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Valley Post\"}}]}</script>"
+        "<meta property=\"og:title\" content=\"Open Graph title\"></head><body><p>The valley dam "
+        "held through the night as the river rose to its highest level in forty years, officials said "
+        "on Friday morning.</p><time datetime=\"2020-01-01\">old</time></body></html>";
+    page = extract_ok(ld, sizeof ld - 1, "https://valley.example/2019/01/01/x");
+    assert_string_equal(page.title, "Open Graph title");
+    assert_string_equal(page.published, "2031-05-02T06:15:00Z"); /* JSON-LD before <time> and the URL */
+    assert_string_equal(page.author, "Ana Ruiz, Tom Berg");
+    assert_string_equal(page.source, "Valley Post");
+    assert_string_equal(page.url, "https://valley.example/2019/01/01/x");
+    xc_page_free(&page);
+
+    static const char bare[] = "<html><head><title>Plain</title></head><body><p>A page with no "
+                               "metadata at all but a paragraph long enough to count as main text "
+                               "of the page, surely.</p><time datetime=\"2031-06-07\">7 June</time>"
+                               "</body></html>";
+    page = extract_ok(bare, sizeof bare - 1, "https://www.Example.org/path");
+    assert_string_equal(page.title, "Plain");
+    assert_string_equal(page.source, "example.org"); /* the site from the URL */
+    assert_string_equal(page.published, "2031-06-07");
+    xc_page_free(&page);
+}
+
+static void test_url_helpers(void **state)
+{
+    (void)state;
+    char d[11];
+    assert_true(xc_url_date("https://x.example/2025/03/11/talks", d));
+    assert_string_equal(d, "2025-03-11");
+    assert_true(xc_url_date("https://x.example/news/20250311/talks", d));
+    assert_string_equal(d, "2025-03-11");
+    assert_true(xc_url_date("https://x.example/a/2025-03-11-talks.html", d));
+    assert_false(xc_url_date("https://x.example/id/123456789012", d));
+    assert_false(xc_url_date("https://x.example/2025/13/40/", d));
+    char *site = xc_url_site("http://user@WWW.News.example:8080/x");
+    assert_string_equal(site, "news.example");
+    free(site);
+}
+
+static void test_charsets(void **state)
+{
+    (void)state;
+    char *out;
+    size_t len;
+    char used[32];
+    /* windows-1252 bytes declared as UTF-8: read as windows-1252 */
+    const char wrong[] = "<meta charset=\"utf-8\"><p>M\xfcller sagt \x93Nein\x94 \x80 5</p>";
+    assert_int_equal(xc_to_utf8(wrong, sizeof wrong - 1, NULL, &out, &len, used, sizeof used), XC_OK);
+    assert_non_null(strstr(out, "Müller sagt “Nein” € 5"));
+    assert_string_equal(used, "windows-1252");
+    free(out);
+    /* Latin-1 declared, Latin-1 bytes */
+    const char latin[] = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+                         "<p>Gr\xfc\xdf""e</p>";
+    assert_int_equal(xc_to_utf8(latin, sizeof latin - 1, NULL, &out, &len, used, sizeof used), XC_OK);
+    assert_non_null(strstr(out, "Grüße"));
+    free(out);
+    /* UTF-8 declared as Latin-1: stays UTF-8 */
+    const char utf8[] = "<meta charset=\"iso-8859-1\"><p>Grüße</p>";
+    assert_int_equal(xc_to_utf8(utf8, sizeof utf8 - 1, NULL, &out, &len, used, sizeof used), XC_OK);
+    assert_non_null(strstr(out, "Grüße"));
+    assert_string_equal(used, "utf-8");
+    free(out);
+    /* the HTTP header wins over the page; an unknown name falls back to the bytes */
+    assert_int_equal(xc_to_utf8(latin, sizeof latin - 1, "no-such-charset", &out, &len, used, sizeof used),
+                     XC_OK);
+    assert_non_null(strstr(out, "Grüße"));
+    free(out);
+    /* UTF-16 with a byte-order mark */
+    const char u16[] = "\xff\xfe<\0p\0>\0\xfc\0<\0/\0p\0>\0";
+    assert_int_equal(xc_to_utf8(u16, sizeof u16 - 1, NULL, &out, &len, used, sizeof used), XC_OK);
+    assert_string_equal(out, "<p>ü</p>");
+    free(out);
+    char cs[32];
+    assert_true(xc_charset_from_content_type("text/html; charset=\"Shift_JIS\"", cs, sizeof cs));
+    assert_string_equal(cs, "Shift_JIS");
+    assert_false(xc_charset_from_content_type("text/html", cs, sizeof cs));
+}
+
+static void test_windows_1252_page(void **state)
+{
+    (void)state;
+    const char page_bytes[] =
+        "<html><head><meta charset=\"utf-8\"></head><body><p>Die Stra\xdf""e in M\xfcnchen war am "
+        "Montag wegen Bauarbeiten gesperrt, sagte die Stadtverwaltung gegen\xfc""ber der Zeitung.</p>"
+        "</body></html>";
+    xc_page page = extract_ok(page_bytes, sizeof page_bytes - 1, NULL);
+    assert_non_null(strstr(page.text, "Die Straße in München"));
+    assert_string_equal(page.charset, "windows-1252");
+    xc_page_free(&page);
+}
+
+static void test_hostile_input(void **state)
+{
+    (void)state;
+    xc_page page;
+    xc_error err = {0};
+    const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert_int_equal(xc_html_extract(binary, sizeof binary - 1, NULL, &page, &err), XC_ERR_BINARY);
+    assert_non_null(strstr(err.message, "binary"));
+    xc_page_free(&page);
+    const char empty[] = "<html><body><nav><a href=/>Home</a></nav></body></html>";
+    assert_int_equal(xc_html_extract(empty, sizeof empty - 1, NULL, &page, &err), XC_ERR_EMPTY);
+    xc_page_free(&page);
+    assert_int_equal(xc_html_extract("", 0, NULL, &page, &err), XC_ERR_EMPTY);
+    xc_page_free(&page);
+
+    /* 100,000 nested elements: the parser and the walks stop at a depth */
+    xc_buf deep = {0};
+    for (int i = 0; i < 100000; i++)
+        xc_buf_puts(&deep, "<div>");
+    xc_buf_puts(&deep, "<p>Deep text that is long enough to be a paragraph of its own, surely.</p>");
+    xc_status st = xc_html_extract(deep.data, deep.len, NULL, &page, &err);
+    assert_true(st == XC_OK || st == XC_ERR_EMPTY);
+    xc_page_free(&page);
+    xc_buf_free(&deep);
+
+    /* truncated in the middle of a tag: what came before is kept */
+    const char cut[] = "<html><body><p>The first paragraph survived the cut and is long enough "
+                       "to be kept as the text of the page.</p><p class=\"x";
+    page = extract_ok(cut, sizeof cut - 1, NULL);
+    assert_non_null(strstr(page.text, "first paragraph survived"));
+    xc_page_free(&page);
+}
+
+static void test_page_to_article(void **state)
+{
+    (void)state;
+    xc_page page = extract_ok(article_page, strlen(article_page), NULL);
+    xc_article_in a;
+    xc_error err = {0};
+    assert_int_equal(xc_page_to_article(&page, NULL, &a, &err), XC_OK);
+    assert_non_null(a.id);
+    assert_int_equal(a.id[0], 'u'); /* from the URL */
+    assert_string_equal(a.title, "Harbour bridge reopens after storm");
+    assert_string_equal(a.source, "The Coastal Gazette");
+    assert_int_equal(a.published.precision, XC_DATE_DAY);
+    assert_non_null(strstr(a.extra_json, "\"author\":\"Mara Velden\""));
+    assert_null(page.text); /* moved */
+    xc_article_in_free(&a);
+}
+
+static void test_gunzip(void **state)
+{
+    (void)state;
+    const char text[] = "a page, compressed twice and concatenated";
+    unsigned char member[256];
+    z_stream z = {0};
+    assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    z.next_in = (unsigned char *)text;
+    z.avail_in = sizeof text - 1;
+    z.next_out = member;
+    z.avail_out = sizeof member;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    size_t n = sizeof member - z.avail_out;
+    deflateEnd(&z);
+    unsigned char two[512];
+    memcpy(two, member, n);
+    memcpy(two + n, member, n);
+    assert_true(xc_is_gzip(two, 2 * n));
+    char *out;
+    size_t len;
+    xc_error err = {0};
+    assert_int_equal(xc_gunzip(two, 2 * n, 1000, &out, &len, &err), XC_OK);
+    assert_int_equal(len, 2 * (sizeof text - 1));
+    assert_memory_equal(out, text, sizeof text - 1);
+    free(out);
+    assert_int_equal(xc_gunzip(two, n - 5, 1000, &out, &len, &err), XC_ERR_FORMAT); /* truncated */
+    assert_int_equal(xc_gunzip(two, 2 * n, 10, &out, &len, &err), XC_ERR_TOO_BIG);  /* over the cap */
+    unsigned char junk[] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff};
+    assert_int_not_equal(xc_gunzip(junk, sizeof junk, 1000, &out, &len, &err), XC_OK);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_main_text_without_furniture),
+        cmocka_unit_test(test_metadata),
+        cmocka_unit_test(test_url_helpers),
+        cmocka_unit_test(test_charsets),
+        cmocka_unit_test(test_windows_1252_page),
+        cmocka_unit_test(test_hostile_input),
+        cmocka_unit_test(test_page_to_article),
+        cmocka_unit_test(test_gunzip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
