@@ -19,6 +19,7 @@
 #include "../util/strmap.h"
 #include "../util/gzip.h"
 #include "../web/page.h"
+#include "../web/warc.h"
 
 /* A batch is also flushed when its texts pass this many bytes. */
 #define BATCH_MAX_BYTES ((size_t)64 << 20)
@@ -186,6 +187,11 @@ static bool is_jsonl_name(const char *path)
 static bool is_text_name(const char *path)
 {
     return has_suffix(path, ".txt") || has_suffix(path, ".text");
+}
+
+static bool is_warc_name(const char *path)
+{
+    return has_suffix(path, ".warc") || has_suffix(path, ".warc.gz");
 }
 
 static bool is_html_name(const char *path)
@@ -373,6 +379,31 @@ static void ingest_jsonl_stream(ingest *in, const char *path, FILE *f)
     xc_line_reader_free(&r);
 }
 
+/* A WARC archive, plain or gzip, record by record: never the whole file
+ * in memory. Each HTML page is an article; a bad record is an item that
+ * failed, its line the record's number. */
+static void ingest_warc(ingest *in, const char *path, FILE *f)
+{
+    xc_warc_reader *r = xc_warc_reader_new(f);
+    if (!r) {
+        in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    while (!in->fatal) {
+        xc_article_in a;
+        xc_error e = {0};
+        long record;
+        xc_warc_item item = xc_warc_next_article(r, in->opt.max_bytes, &a, &record, &e);
+        if (item == XC_WARC_END)
+            break;
+        if (item == XC_WARC_ARTICLE)
+            accept(in, path, &a);
+        else if (item == XC_WARC_FAILED)
+            fail_item(in, path, record, &e);
+    }
+    xc_warc_reader_free(r);
+}
+
 static void ingest_stdin(ingest *in)
 {
     static const char *const path = "<stdin>";
@@ -406,6 +437,11 @@ static void ingest_file(ingest *in, const char *path)
     if (!f) {
         xc_fail(&e, XC_ERR_IO, "cannot open: %s", strerror(errno));
         fail_item(in, path, 0, &e);
+        return;
+    }
+    if (in->opt.format == XC_FORMAT_AUTO && is_warc_name(path)) {
+        ingest_warc(in, path, f);
+        fclose(f);
         return;
     }
     bool jsonl = in->opt.format == XC_FORMAT_JSONL ||
@@ -461,7 +497,7 @@ static int by_name(const void *a, const void *b)
 
 static void ingest_path(ingest *in, const char *path, int depth);
 
-/* Every .txt/.text/.jsonl/.ndjson/.html/.htm/.gz file under a folder, in name order;
+/* Every .txt/.text/.jsonl/.ndjson/.html/.htm/.gz/.warc file under a folder, in name order;
  * hidden entries are skipped. */
 static void ingest_folder(ingest *in, const char *path, int depth)
 {
@@ -509,7 +545,8 @@ static void ingest_folder(ingest *in, const char *path, int depth)
         if (S_ISDIR(sb.st_mode) && !S_ISLNK(link.st_mode))
             ingest_path(in, names[i], depth + 1);
         else if (S_ISREG(sb.st_mode) && (is_text_name(names[i]) || is_jsonl_name(names[i]) ||
-                                         is_html_name(names[i]) || has_suffix(names[i], ".gz")))
+                                         is_html_name(names[i]) || is_warc_name(names[i]) ||
+                                         has_suffix(names[i], ".gz")))
             ingest_path(in, names[i], depth + 1);
     }
     for (size_t i = 0; i < count; i++)
