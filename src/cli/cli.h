@@ -110,5 +110,6 @@ int eval_dates(const cli *c, int first); /* crosscheck eval dates ... */
 int train_ner(const cli *c);             /* crosscheck train ner ... */
 int cmd_quotes(const cli *c);
 int eval_quotes(const cli *c, int first); /* crosscheck eval quotes DIR */
+int cmd_watch(const cli *c);
 
 #endif

@@ -12,9 +12,14 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  ingest PATH...     read text files (.txt), JSON Lines (.jsonl), web pages (.html, .htm, .gz),\n"
+    "                     feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz),\n"
     "                     folders, or - (stdin)\n"
     "      --format auto|text|jsonl  --max-bytes SIZE  --batch N  --repair-utf8  --quiet\n"
     "      --set NAME=VALUE  a tuning parameter, e.g. window_days=7 (stories idle this long close)\n"
+    "  watch FEEDS.txt    poll RSS/Atom feeds (one URL a line) and ingest their new articles,\n"
+    "                     fetching the linked page of items that carry only a summary\n"
+    "      --once  one round, then exit  --interval SECONDS (default 300)  --delay SECONDS between\n"
+    "      requests to one host (default 1)  --timeout SECONDS (default 30)  --max-items N per feed\n"
     "  stories            list stories: id, size, outlets, dates, title\n"
     "      --sort size|recent|id  --limit N  --min-size N  --articles N\n"
     "  story ID           one story: its articles (copies folded), facts, quotes and entities\n"
@@ -73,6 +78,7 @@ static const command commands[] = {
     {"numbers", cmd_numbers},
     {"facts", cmd_facts},
     {"brief", cmd_brief},
+    {"watch", cmd_watch},
 };
 
 int main(int argc, char **argv)

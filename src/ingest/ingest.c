@@ -20,6 +20,7 @@
 #include "../util/gzip.h"
 #include "../web/page.h"
 #include "../web/warc.h"
+#include "../web/feed.h"
 
 /* A batch is also flushed when its texts pass this many bytes. */
 #define BATCH_MAX_BYTES ((size_t)64 << 20)
@@ -404,6 +405,65 @@ static void ingest_warc(ingest *in, const char *path, FILE *f)
     xc_warc_reader_free(r);
 }
 
+/* ---- feeds: .rss, .atom, and .xml files whose root is <rss>, <feed> or
+ * <rdf:RDF>; each item is an article ------------------------------------ */
+
+#define FEED_SNIFF_BYTES 4096
+
+static bool is_feed_file(const char *path, const char *head, size_t len)
+{
+    return xc_feed_file_name(path) || (has_suffix(path, ".xml") && xc_feed_sniff(head, len));
+}
+
+/* Inside a folder walk: a .xml file is a feed only when its head says so. */
+static bool is_feed_in_folder(const char *path)
+{
+    if (xc_feed_file_name(path))
+        return true;
+    if (!has_suffix(path, ".xml"))
+        return false;
+    char head[FEED_SNIFF_BYTES];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return true; /* let ingest_file report why it cannot be read */
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return xc_feed_sniff(head, n);
+}
+
+static void ingest_feed_data(ingest *in, const char *path, const char *data, size_t len)
+{
+    xc_error e = {0};
+    xc_feed feed;
+    if (xc_feed_parse(data, len, NULL, &feed, &e) != XC_OK) {
+        fail_item(in, path, 1, &e);
+        return;
+    }
+    if (feed.problem[0]) {
+        /* libxml2 recovered what it could: say where the fault is and keep
+         * the items it read. */
+        xc_fail(&e, XC_ERR_FORMAT, "malformed XML: %s (the items around it may be cut short)",
+                feed.problem);
+        fail_item(in, path, feed.problem_line, &e);
+    }
+    for (size_t i = 0; i < feed.count && !in->fatal; i++) {
+        xc_article_in a;
+        if (xc_feed_item_article(&feed, &feed.items[i], path, NULL, 0, &a, &e) != XC_OK) {
+            fail_item(in, path, feed.items[i].line, &e);
+            continue;
+        }
+        if (a.text_len > in->opt.max_bytes) {
+            xc_fail(&e, XC_ERR_TOO_BIG, "too big: the item's text has %zu bytes (limit %zu, --max-bytes)",
+                    a.text_len, in->opt.max_bytes);
+            fail_item(in, path, a.line, &e);
+            xc_article_in_free(&a);
+            continue;
+        }
+        accept(in, path, &a);
+    }
+    xc_feed_free(&feed);
+}
+
 static void ingest_stdin(ingest *in)
 {
     static const char *const path = "<stdin>";
@@ -470,6 +530,8 @@ static void ingest_file(ingest *in, const char *path)
     if (read_error) {
         xc_fail(&e, XC_ERR_IO, "read error: %s", strerror(errno));
         fail_item(in, path, 1, &e);
+    } else if (in->opt.format == XC_FORMAT_AUTO && is_feed_file(path, data, len)) {
+        ingest_feed_data(in, path, data, len);
     } else if (xc_is_gzip(data, len)) {
         /* JSON Lines inside may be larger than one article: allow for a batch */
         size_t cap = is_jsonl_name(path) ? in->opt.max_bytes * 4 : in->opt.max_bytes;
@@ -497,8 +559,8 @@ static int by_name(const void *a, const void *b)
 
 static void ingest_path(ingest *in, const char *path, int depth);
 
-/* Every .txt/.text/.jsonl/.ndjson/.html/.htm/.gz/.warc file under a folder, in name order;
- * hidden entries are skipped. */
+/* Every .txt/.text/.jsonl/.ndjson/.html/.htm/.gz/.warc file and every feed under a
+ * folder, in name order; hidden entries are skipped. */
 static void ingest_folder(ingest *in, const char *path, int depth)
 {
     xc_error e = {0};
@@ -546,7 +608,7 @@ static void ingest_folder(ingest *in, const char *path, int depth)
             ingest_path(in, names[i], depth + 1);
         else if (S_ISREG(sb.st_mode) && (is_text_name(names[i]) || is_jsonl_name(names[i]) ||
                                          is_html_name(names[i]) || is_warc_name(names[i]) ||
-                                         has_suffix(names[i], ".gz")))
+                                         has_suffix(names[i], ".gz") || is_feed_in_folder(names[i])))
             ingest_path(in, names[i], depth + 1);
     }
     for (size_t i = 0; i < count; i++)

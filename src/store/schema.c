@@ -166,6 +166,17 @@ static const char *const migrations[] = {
     "  mod TEXT,"
     "  PRIMARY KEY (article, start)"
     ") WITHOUT ROWID;",
+    /* 5: the feeds `crosscheck watch` polls, so a restart sends
+     * conditional requests instead of fetching everything again. */
+    "CREATE TABLE feeds ("
+    "  url TEXT PRIMARY KEY,"
+    "  etag TEXT,"                        /* of the last feed read in full */
+    "  last_modified TEXT,"               /* its Last-Modified, as sent    */
+    "  last_status INTEGER,"              /* HTTP status, 0: no response   */
+    "  last_error TEXT,"                  /* NULL when the last fetch worked */
+    "  last_fetched INTEGER,"             /* unix seconds                  */
+    "  items_seen INTEGER NOT NULL DEFAULT 0" /* new articles stored from it */
+    ") WITHOUT ROWID;",
 };
 
 int xc_store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }

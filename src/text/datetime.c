@@ -218,11 +218,21 @@ static bool parse_words(const char *p, const char *end, xc_date *out)
 {
     fields f = {.precision = XC_DATE_NONE};
     int day = 0, month = 0, year = 0;
-    bool have_time = false, pm = false, am = false, have_zone = false;
+    bool have_time = false, pm = false, am = false, have_zone = false, short_year = false;
     while (p < end) {
         if (*p == ' ' || *p == ',' || *p == '\t') {
             p++;
             continue;
+        }
+        if (*p == '(') { /* RFC 2822 comment at the end: "+0000 (UTC)" */
+            const char *close = memchr(p, ')', (size_t)(end - p));
+            if (!close)
+                return false;
+            for (p = close + 1; p < end && (*p == ' ' || *p == '\t'); p++)
+                ;
+            if (p != end)
+                return false;
+            break;
         }
         const char *w = p;
         if (isdigit((unsigned char)*p)) {
@@ -269,7 +279,12 @@ static bool parse_words(const char *p, const char *end, xc_date *out)
                 year = v;
             else if (n <= 2 && !day)
                 day = v;
-            else
+            else if (n == 2 && !sn && day && month && !year) {
+                /* RFC 822's two-digit year ("11 Mar 25 17:02 EST"), only
+                 * with a time after it; 50-99 are 19xx as RFC 2822 says. */
+                year = v < 50 ? 2000 + v : 1900 + v;
+                short_year = true;
+            } else
                 return false;
             continue;
         }
@@ -308,7 +323,7 @@ static bool parse_words(const char *p, const char *end, xc_date *out)
         }
         return false;
     }
-    if (!month || !year)
+    if (!month || !year || (short_year && !have_time))
         return false;
     if ((am || pm) && (!have_time || f.hour < 1 || f.hour > 12))
         return false;
