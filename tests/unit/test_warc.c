@@ -91,8 +91,9 @@ static xc_buf gzip_per_record(const xc_buf *plain)
     const char *p = plain->data, *end = plain->data + plain->len;
     while (p < end) {
         const char *next = p + 1;
-        while (next < end && !(memcmp(next - 4, "\r\n\r\n", 4) == 0 && end - next >= 7 &&
-                               memcmp(next, "WARC/1.", 7) == 0))
+        /* the blank line before a record: never read before the archive's start */
+        while (next < end && !(next - plain->data >= 4 && memcmp(next - 4, "\r\n\r\n", 4) == 0 &&
+                               end - next >= 7 && memcmp(next, "WARC/1.", 7) == 0))
             next++;
         deflate_into(&out, p, (size_t)(next - p), 15 + 16);
         p = next;
