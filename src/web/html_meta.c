@@ -334,12 +334,17 @@ bool xc_url_date(const char *url, char out[11])
         if (*p != '/' && *p != '-' && *p != '_')
             continue;
         const char *q = p + 1;
+        size_t rest = strnlen(q, 11); /* never read past the URL's end */
+        if (rest < 8)
+            continue;
         int y = digits(q, 4);
         if (y < 1990 || y > 2100)
             continue;
         char sep = q[4];
         int mo, d;
         if (sep == '/' || sep == '-' || sep == '_') {
+            if (rest < 10)
+                continue;
             mo = digits(q + 5, 2);
             if (q[7] != sep)
                 continue;

@@ -119,6 +119,8 @@ static void test_url_helpers(void **state)
     assert_true(xc_url_date("https://x.example/a/2025-03-11-talks.html", d));
     assert_false(xc_url_date("https://x.example/id/123456789012", d));
     assert_false(xc_url_date("https://x.example/2025/13/40/", d));
+    assert_false(xc_url_date("https://x.example/a-2025", d)); /* cut short: never read past the end */
+    assert_false(xc_url_date("https://x.example/2025/03", d));
     char *site = xc_url_site("http://user@WWW.News.example:8080/x");
     assert_string_equal(site, "news.example");
     free(site);
