@@ -638,6 +638,20 @@ static bool utf16_start(const char *data, size_t len)
                         (u[0] == '<' && u[1] == 0) || (u[0] == 0 && u[1] == '<'));
 }
 
+/* Replace each invalid byte sequence with U+FFFD; false when out of memory. */
+static bool repair_utf8(char **s)
+{
+    if (!*s || xc_utf8_valid(*s, strlen(*s), NULL))
+        return true;
+    size_t len, repairs;
+    char *fixed = xc_utf8_repair(*s, strlen(*s), &len, &repairs);
+    if (!fixed)
+        return false;
+    free(*s);
+    *s = fixed;
+    return true;
+}
+
 /* libxml2's message for an error, on one line without the trailing newline. */
 static void describe_error(const xmlError *e, char *out, size_t cap)
 {
@@ -723,6 +737,15 @@ xc_status xc_feed_parse(const char *data, size_t len, const char *url, xc_feed *
     }
     xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
+    /* In recovery libxml2 may pass bytes of a misdeclared encoding through
+     * as they are: every field leaves here as valid UTF-8. */
+    ok = ok && repair_utf8(&feed->title) && repair_utf8(&feed->link) && repair_utf8(&feed->language);
+    for (size_t i = 0; ok && i < feed->count; i++) {
+        xc_feed_item *it = &feed->items[i];
+        ok = repair_utf8(&it->id) && repair_utf8(&it->title) && repair_utf8(&it->link) &&
+             repair_utf8(&it->published) && repair_utf8(&it->author) && repair_utf8(&it->summary) &&
+             repair_utf8(&it->content);
+    }
     if (!ok) {
         xc_feed_free(feed);
         return xc_fail(err, XC_ERR_NOMEM, "out of memory");
@@ -761,7 +784,8 @@ static char *copy_or_null(const char *s)
     return strdup(s);
 }
 
-/* Valid UTF-8 for the store, whatever libxml2 made of a lying encoding. */
+/* Valid UTF-8 for the store (the feed's fields are; a page's text is
+ * checked here). */
 static bool ensure_utf8(char **s, size_t *len)
 {
     if (!*s || xc_utf8_valid(*s, *len, NULL))
@@ -821,9 +845,6 @@ xc_status xc_feed_item_article(const xc_feed *feed, const xc_feed_item *item, co
     }
     if (!out->title)
         goto nomem;
-    size_t title_len = strlen(out->title);
-    if (!ensure_utf8(&out->title, &title_len))
-        goto nomem;
     out->source = copy_or_null(feed->title);
     out->url = copy_or_null(item->link);
     out->published_raw = copy_or_null(item->published);
@@ -843,12 +864,8 @@ xc_status xc_feed_item_article(const xc_feed *feed, const xc_feed_item *item, co
         xc_json_key(&j, "language"), xc_json_string(&j, feed->language);
     xc_json_object_end(&j);
     out->extra_json = xc_buf_detach(&extra, NULL);
-    if (!out->extra_json || !xc_utf8_valid(out->extra_json, strlen(out->extra_json), NULL)) {
-        /* JSON escaping keeps bytes as they are: only bad input breaks it */
-        size_t n = out->extra_json ? strlen(out->extra_json) : 0;
-        if (!out->extra_json || !ensure_utf8(&out->extra_json, &n))
-            goto nomem;
-    }
+    if (!out->extra_json)
+        goto nomem;
 
     if (!blank(item->id))
         out->id = strdup(item->id);
@@ -857,9 +874,6 @@ xc_status xc_feed_item_article(const xc_feed *feed, const xc_feed_item *item, co
     else
         out->id = xc_content_id(out->title, out->text, out->text_len);
     if (!out->id)
-        goto nomem;
-    size_t id_len = strlen(out->id);
-    if (!ensure_utf8(&out->id, &id_len))
         goto nomem;
     if ((!blank(item->published) && !out->published_raw) || (!blank(item->link) && !out->url) ||
         (!blank(feed->title) && !out->source))

@@ -252,6 +252,16 @@ static void latin1_feed(void **state)
     assert_string_equal(feed.items[0].title, "Cr\xc3\xa8me");
     assert_string_equal(feed.items[0].summary, "d\xc3\xa9j\xc3\xa0 vu");
     xc_feed_free(&feed);
+
+    /* No declaration that counts (found by fuzz_feed): whatever libxml2
+     * passes through, the fields are valid UTF-8. */
+    const char undeclared[] = "<?xm# version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>Caf\xe9</title>"
+                              "<item><title>Cr\xe8me</title></item></channel></rss>";
+    feed = parse_ok(undeclared, NULL);
+    assert_true(xc_utf8_valid(feed.title, strlen(feed.title), NULL));
+    assert_int_equal(feed.count, 1);
+    assert_true(xc_utf8_valid(feed.items[0].title, strlen(feed.items[0].title), NULL));
+    xc_feed_free(&feed);
 }
 
 static void refused(void **state)
