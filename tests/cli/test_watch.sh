@@ -200,7 +200,7 @@ expect_contains "$WORK/err" "crosscheck: $BASE/wire.rss?sleep=4: timed out"
 "$CROSSCHECK" --db "$DB" watch "$WORK/wire.txt" --interval 1 --delay 0 >"$WORK/loop.out" 2>"$WORK/loop.err" &
 WATCHER=$!
 i=0
-while ! grep -q "^round 2: " "$WORK/loop.out"; do
+while ! grep -qs "^round 2: " "$WORK/loop.out"; do
     i=$((i + 1))
     [ $i -lt 200 ] || { kill $WATCHER; fail "watch did not start a second round"; }
     sleep 0.1
