@@ -344,6 +344,14 @@ static xc_status take_items(watch *w, round_state *rs, size_t index, const char 
                     a = paged;
                     kind = 1;
                 }
+            } else if (item->link && xc_url_fetchable(item->link) && stopping(&w->opt)) {
+                /* Cut short by a stop, not a bad page: leave the item for the
+                 * next run rather than store it partial for good. */
+                free(text);
+                free(date);
+                xc_article_in_free(&a);
+                r->held_back++;
+                continue;
             } else if (item->link && xc_url_fetchable(item->link)) {
                 xc_buf message = {0};
                 xc_buf_printf(&message, "linked page %.200s: %s; stored the feed's summary (partial)",

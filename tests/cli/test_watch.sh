@@ -191,6 +191,12 @@ expect_eq "$(jq -r .known "$WORK/out")" "3" "known items"
 expect_status 0 xc --json article halcyon-fine
 expect_contains "$WORK/out" "80,000 crowns"
 
+# ---- --max-items: the rest waits, and the feed is read in full next time --
+expect_status 0 xc --db "$WORK/max.db" watch "$WORK/wire.txt" --once --delay 0 --max-items 1
+expect_contains "$WORK/out" "1 new (1 full text, 0 from the linked page, 0 partial), 0 already stored, 3 left for the next round"
+expect_status 0 xc --db "$WORK/max.db" watch "$WORK/wire.txt" --once --delay 0 --max-items 1
+expect_contains "$WORK/out" "1 new (1 full text, 0 from the linked page, 0 partial), 1 already stored, 2 left for the next round"
+
 # ---- a slow server times out ------------------------------------------------
 printf '%s/wire.rss?sleep=4\n' "$BASE" >"$WORK/slow.txt"
 expect_status 1 xc watch "$WORK/slow.txt" --once --timeout 1
