@@ -666,7 +666,27 @@ static void describe_error(const xmlError *e, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* libxml2 reports some faults (encoding conversion) on its generic error
+ * channel, which XML_PARSE_NOERROR does not cover: silence it while a feed
+ * is read, so bad bytes are our error message and not stray stderr lines. */
+static void ignore_error(void *ctx, const char *fmt, ...)
+{
+    (void)ctx, (void)fmt;
+}
+
+static xc_status parse_feed(const char *data, size_t len, const char *url, xc_feed *feed, xc_error *err);
+
 xc_status xc_feed_parse(const char *data, size_t len, const char *url, xc_feed *feed, xc_error *err)
+{
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, ignore_error);
+    xc_status st = parse_feed(data, len, url, feed, err);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
+    return st;
+}
+
+static xc_status parse_feed(const char *data, size_t len, const char *url, xc_feed *feed, xc_error *err)
 {
     memset(feed, 0, sizeof *feed);
     size_t trimmed;

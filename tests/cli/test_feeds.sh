@@ -119,12 +119,15 @@ printf '<!DOCTYPE html>\n<html><body><p>A web page, not a feed.</p></body></html
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >"$BAD/image.atom"
 printf '}{ not XML at all' >"$BAD/garbage.rss"
 : >"$BAD/empty.rss"
+printf '<?xml version="1.0" encoding="EUC-JP"?><rss><channel><title>T</title><item><title>\377\377\377</title></item></channel></rss>' >"$BAD/eucjp.rss"
 expect_status 1 xc ingest "$BAD"
 expect_contains "$WORK/err" "crosscheck: $BAD/truncated.rss:3: malformed XML: Premature end of data"
 expect_contains "$WORK/err" "crosscheck: $BAD/page.rss:1: not an RSS or Atom feed: the root element is <html>"
 expect_contains "$WORK/err" "crosscheck: $BAD/image.atom:1: binary data: NUL byte at offset 8"
 expect_contains "$WORK/err" "crosscheck: $BAD/garbage.rss:1: not a feed: not XML"
 expect_contains "$WORK/err" "crosscheck: $BAD/empty.rss:1: empty feed"
+expect_contains "$WORK/err" "crosscheck: $BAD/eucjp.rss:1: malformed XML"
+expect_not_contains "$WORK/err" "encoding error" # libxml2's own messages stay quiet
 expect_contains "$WORK/out" "2 added"
 expect_status 0 xc search '"all here"'
 expect_contains "$WORK/out" "Eastmarch Daily"
