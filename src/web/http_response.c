@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zlib.h>
 
 #include "http_response.h"
 #include "../util/error.h"
@@ -205,78 +204,13 @@ static size_t dechunk(char *body, size_t len)
     }
 }
 
-/* Inflate (gzip members one after another, zlib, or raw deflate by
- * `window_bits`) up to `max` bytes of output. Data cut short gives what it
- * held, as a browser shows a page cut short. */
+/* Bodies are read leniently: a body cut short gives what it held, as a
+ * browser shows a page cut short. */
 static xc_status inflate_capped(const char *data, size_t len, int window_bits, size_t max,
                                 char **out, size_t *out_len, xc_error *err)
 {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, window_bits) != Z_OK)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    size_t cap = len * 4 + 4096, n = 0;
-    if (cap > max + 1)
-        cap = max + 1;
-    char *buf = malloc(cap + 1);
-    xc_status st = XC_OK;
-    const unsigned char *in = (const unsigned char *)data;
-    size_t in_left = len;
-    while (buf) {
-        uInt chunk = in_left > (1u << 30) ? (1u << 30) : (uInt)in_left;
-        z.next_in = (unsigned char *)in;
-        z.avail_in = chunk;
-        size_t room = cap - n;
-        z.next_out = (unsigned char *)buf + n;
-        z.avail_out = room > (1u << 30) ? (1u << 30) : (uInt)room;
-        uInt before = z.avail_out;
-        int rc = inflate(&z, Z_NO_FLUSH);
-        size_t used = chunk - z.avail_in;
-        in += used;
-        in_left -= used;
-        n += before - z.avail_out;
-        if (n > max) {
-            st = xc_fail(err, XC_ERR_TOO_BIG, "the body inflates to more than %zu bytes (--max-bytes)", max);
-            break;
-        }
-        if (rc == Z_STREAM_END) {
-            while (in_left && *in == 0)
-                in++, in_left--;
-            if (in_left == 0 || !xc_is_gzip(in, in_left) || inflateReset(&z) != Z_OK)
-                break; /* what follows a member that is not another one is ignored */
-            continue;
-        }
-        if (rc == Z_BUF_ERROR && in_left == 0 && z.avail_out != 0)
-            break; /* cut short */
-        if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            if (n == 0)
-                st = xc_fail(err, rc == Z_MEM_ERROR ? XC_ERR_NOMEM : XC_ERR_FORMAT,
-                             "corrupt compressed body (%s)", z.msg ? z.msg : "bad data");
-            break; /* damage after some text: keep the text */
-        }
-        if (n == cap) {
-            size_t grown_cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-            char *grown = grown_cap > cap ? realloc(buf, grown_cap + 1) : NULL;
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = grown;
-            cap = grown_cap;
-        }
-    }
-    inflateEnd(&z);
-    if (!buf)
-        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
-    if (st != XC_OK) {
-        free(buf);
-        return st;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *out_len = n;
-    return XC_OK;
+    return xc_inflate(data, len, window_bits, max, XC_INFLATE_LENIENT, "the body", out,
+                      out_len, err);
 }
 
 static xc_status copy_body(const char *body, size_t len, size_t max, char **out, size_t *out_len,
