@@ -28,7 +28,6 @@
 
 typedef struct pending {
     xc_article_in article;
-    int64_t order_ts; /* publication time, undated ones carried forward */
 } pending;
 
 typedef struct ingest {
@@ -70,14 +69,6 @@ static void fail_item(ingest *in, const char *path, long line, const xc_error *e
 
 /* ---- storing a batch ------------------------------------------------- */
 
-static int by_order(const void *a, const void *b)
-{
-    const pending *x = *(pending *const *)a, *y = *(pending *const *)b;
-    if (x->order_ts != y->order_ts)
-        return x->order_ts < y->order_ts ? -1 : 1;
-    return (x > y) - (x < y); /* input order among equals */
-}
-
 static void clear_batch(ingest *in)
 {
     for (size_t i = 0; i < in->count; i++)
@@ -91,26 +82,14 @@ static xc_status flush(ingest *in)
 {
     if (in->count == 0 || in->fatal)
         return in->fatal;
-    /* Publication order; an undated article keeps the place of the one
-     * before it in the input. */
-    pending **order = malloc(in->count * sizeof *order);
     xc_article_in **articles = malloc(in->count * sizeof *articles);
     xc_item_outcome *outcomes = calloc(in->count, sizeof *outcomes);
-    if (!order || !articles || !outcomes) {
-        free(order), free(articles), free(outcomes);
+    for (size_t i = 0; articles && i < in->count; i++)
+        articles[i] = &in->batch[i].article;
+    if (!articles || !outcomes || !xc_publication_order(articles, in->count)) {
+        free(articles), free(outcomes);
         return in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
     }
-    int64_t carried = INT64_MIN;
-    for (size_t i = 0; i < in->count; i++) {
-        pending *p = &in->batch[i];
-        if (p->article.published.precision != XC_DATE_NONE)
-            carried = p->article.published.unix_seconds;
-        p->order_ts = carried;
-        order[i] = p;
-    }
-    qsort(order, in->count, sizeof *order, by_order);
-    for (size_t i = 0; i < in->count; i++)
-        articles[i] = &order[i]->article;
     xc_status st = xc_pipeline_store(in->pipeline, articles, outcomes, in->count, in->err);
     if (st == XC_OK) {
         in->sum->batches++;
@@ -119,7 +98,7 @@ static xc_status flush(ingest *in)
     } else {
         in->fatal = st;
     }
-    free(order), free(articles), free(outcomes);
+    free(articles), free(outcomes);
     clear_batch(in);
     return st;
 }
@@ -597,7 +576,8 @@ static void ingest_folder(ingest *in, const char *path, int depth)
         count++;
     }
     closedir(dir);
-    qsort(names, count, sizeof *names, by_name);
+    if (count > 1) /* an empty folder has no list to sort */
+        qsort(names, count, sizeof *names, by_name);
     for (size_t i = 0; i < count; i++) {
         struct stat link, sb;
         if (in->fatal || lstat(names[i], &link) != 0 || stat(names[i], &sb) != 0)

@@ -429,3 +429,39 @@ xc_status xc_pipeline_store(xc_pipeline *p, xc_article_in *const *articles, xc_i
     p->generation++;
     return XC_OK;
 }
+
+/* ---- publication order --------------------------------------------------- */
+
+typedef struct ordered {
+    int64_t when;  /* publication time, undated ones carried forward */
+    size_t input;  /* position in the input, for ties */
+    xc_article_in *article;
+} ordered;
+
+static int by_publication(const void *a, const void *b)
+{
+    const ordered *x = a, *y = b;
+    if (x->when != y->when)
+        return x->when < y->when ? -1 : 1;
+    return (x->input > y->input) - (x->input < y->input);
+}
+
+bool xc_publication_order(xc_article_in **articles, size_t n)
+{
+    if (n < 2)
+        return true;
+    ordered *keys = malloc(n * sizeof *keys);
+    if (!keys)
+        return false;
+    int64_t carried = INT64_MIN;
+    for (size_t i = 0; i < n; i++) {
+        if (articles[i]->published.precision != XC_DATE_NONE)
+            carried = articles[i]->published.unix_seconds;
+        keys[i] = (ordered){carried, i, articles[i]};
+    }
+    qsort(keys, n, sizeof *keys, by_publication);
+    for (size_t i = 0; i < n; i++)
+        articles[i] = keys[i].article;
+    free(keys);
+    return true;
+}

@@ -20,4 +20,9 @@ void xc_pipeline_free(xc_pipeline *p);
 xc_status xc_pipeline_store(xc_pipeline *p, xc_article_in *const *articles, xc_item_outcome *outcomes,
                             size_t n, xc_error *err);
 
+/* Put `articles` (given in input order) into publication order, in place:
+ * an undated article keeps the place of the one before it, and equal
+ * times keep input order. False when out of memory (order unchanged). */
+bool xc_publication_order(xc_article_in **articles, size_t n);
+
 #endif

@@ -210,7 +210,6 @@ static xc_status polite_fetch(watch *w, const char *url, const char *accept, con
 
 typedef struct candidate {
     xc_article_in article;
-    int64_t order_ts;
     size_t feed; /* index into the round's reports */
     int kind;    /* 0 full, 1 page, 2 partial */
 } candidate;
@@ -442,40 +441,22 @@ static xc_status read_feed(watch *w, round_state *rs, size_t index, const char *
 
 /* ---- a round ------------------------------------------------------------------- */
 
-static int by_order(const void *a, const void *b)
-{
-    const candidate *x = *(candidate *const *)a, *y = *(candidate *const *)b;
-    if (x->order_ts != y->order_ts)
-        return x->order_ts < y->order_ts ? -1 : 1;
-    return (x > y) - (x < y);
-}
-
 /* Store the round's articles in publication order (an undated one keeps
  * the place of the one before it), as ingest does. */
 static xc_status store_round(watch *w, round_state *rs)
 {
     if (rs->count == 0)
         return XC_OK;
-    candidate **order = malloc(rs->count * sizeof *order);
     xc_article_in **articles = malloc(rs->count * sizeof *articles);
     xc_item_outcome *outcomes = calloc(rs->count, sizeof *outcomes);
-    if (!order || !articles || !outcomes) {
-        free(order), free(articles), free(outcomes);
+    for (size_t i = 0; articles && i < rs->count; i++)
+        articles[i] = &rs->items[i].article;
+    if (!articles || !outcomes || !xc_publication_order(articles, rs->count)) {
+        free(articles), free(outcomes);
         return xc_fail(w->err, XC_ERR_NOMEM, "out of memory");
     }
-    int64_t carried = INT64_MIN;
-    for (size_t i = 0; i < rs->count; i++) {
-        candidate *c = &rs->items[i];
-        if (c->article.published.precision != XC_DATE_NONE)
-            carried = c->article.published.unix_seconds;
-        c->order_ts = carried;
-        order[i] = c;
-    }
-    qsort(order, rs->count, sizeof *order, by_order);
-    for (size_t i = 0; i < rs->count; i++)
-        articles[i] = &order[i]->article;
     xc_status st = xc_pipeline_store(w->pipeline, articles, outcomes, rs->count, w->err);
-    free(order), free(articles), free(outcomes);
+    free(articles), free(outcomes);
     return st;
 }
 
