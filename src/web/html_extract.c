@@ -1,11 +1,11 @@
 /* Main-text extraction. The page is cleaned (scripts, forms, hidden parts
- * and elements whose tag, role, class or id say boilerplate), the text of
- * every block is measured, paragraphs score their ancestors as Readability
- * does (length, commas, link density), the best-scoring container is taken
- * with the siblings that look like more of the same article, and its text
- * is written with paragraphs kept. When that yields little, every block of
- * the page is judged on its own (length and link density, as jusText does)
- * and the good ones are kept.
+ * and elements whose tag, role, class or id say boilerplate) and the text
+ * of every block is measured. Then two readings are made: every block
+ * judged on its own (length and link density, short blocks by their
+ * neighbours, as jusText does), and the best container found as Readability
+ * does (paragraphs score their ancestors by length, commas and link
+ * density; siblings that look like more of the article join it). The
+ * blocks win unless the container holds clearly more text.
  *
  * Lengths are counted in bytes of non-space text: cheap, and what matters
  * are the ratios between blocks of the same page. */
@@ -342,10 +342,9 @@ static void measure(xmlNode *n, node_info *owner, bool in_link, int depth)
         memset(me, 0, sizeof *me);
         bool link = in_link || xc_dom_is_named(n, "a");
         bool block = xc_dom_is_block(n);
+        /* an inline element's text is credited to its block (the owner);
+         * measure_inline_totals gives the element its own totals after */
         measure(n->children, block ? me : owner, link, depth + 1);
-        if (!block && owner) {
-            /* inline: its text was credited to the owner; count it here too */
-        }
         me->links = xc_dom_is_named(n, "a");
         for (xmlNode *c = n->children; c; c = c->next) {
             node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
@@ -398,7 +397,6 @@ static void measure_tree(xmlNode *body)
 {
     measure(body, NULL, false, 0);
     measure_inline_totals(body, 0);
-    /* blocks: add inline children's totals were already in own; nothing more */
 }
 
 static double link_density(const node_info *i)
