@@ -2,7 +2,8 @@
 #
 #   make demo    set up, build, ingest examples/ into build/demo.db, print its stories
 #   make test    set up, build, run every test (also under ASan+UBSan, and a short fuzz run)
-#   make bench   throughput and memory on a generated 100,000-article corpus
+#   make bench   throughput and memory on a generated 100,000-article corpus, and
+#                main-text extraction speed beside readability (bench-deps: its packages)
 #   make fuzz    run the libFuzzer targets for FUZZ_SECONDS each (default 60)
 #
 # Set-up: missing Debian packages are installed with apt-get (as root, or via
@@ -45,7 +46,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 15
 SHARED   ?= ../shared
 
-.PHONY: all deps build demo test unit cli-tests asan-tests fuzz fuzz-smoke bench clean
+.PHONY: all deps bench-deps build demo test unit cli-tests asan-tests fuzz fuzz-smoke bench clean
 
 all: deps build
 
@@ -219,7 +220,12 @@ build/bench/bench_claims: bench/bench_claims.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine build/bench/bench_ner \
+# Only the benchmark needs these (not make test): python3-readability, nodejs and
+# npm for the extraction competitors, and their pinned npm packages in build/.
+bench-deps:
+	sh bench/extract.sh --install-only
+
+bench: deps bench-deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine build/bench/bench_ner \
        build/bench/bench_dates \
        build/bench/bench_quotes build/bench/bench_numbers build/bench/bench_claims
 	sh bench/run.sh $(SHARED)

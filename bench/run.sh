@@ -166,3 +166,7 @@ fi
 echo
 echo "== summaries on NeuS val: crosscheck's brief, Lead, LexRank, centroid and ots (ROUGE at the reference's length)"
 sh bench/ots.sh "$SHARED" val
+
+echo
+echo "== main-text extraction: crosscheck, readability-lxml and readability.js on one core (bench/extract.sh)"
+sh bench/extract.sh "$SHARED"
