@@ -220,6 +220,10 @@ build/bench/bench_claims: bench/bench_claims.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
 
+build/bench/bench_warc: bench/bench_warc.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
+
 # Only the benchmark needs these (not make test): python3-readability, nodejs and
 # npm for the extraction competitors, and their pinned npm packages in build/.
 bench-deps:
@@ -227,7 +231,7 @@ bench-deps:
 
 bench: deps bench-deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine build/bench/bench_ner \
        build/bench/bench_dates \
-       build/bench/bench_quotes build/bench/bench_numbers build/bench/bench_claims
+       build/bench/bench_quotes build/bench/bench_numbers build/bench/bench_claims build/bench/bench_warc
 	sh bench/run.sh $(SHARED)
 
 clean:

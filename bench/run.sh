@@ -140,6 +140,10 @@ echo "== dates: recognition and normalisation speed (one core), date inference"
 "$OUT/bench_dates" --articles 20000 "$CORPUS"
 
 echo
+echo "== WARC archives: invented pages ingested (fresh store), then large non-HTML records read through"
+sh bench/warc.sh
+
+echo
 echo "== accuracy (crosscheck eval)"
 bin=build/release/crosscheck
 "$bin" eval dedup "$CORPUS" | sed 's/^/  /'
