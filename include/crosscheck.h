@@ -498,6 +498,8 @@ typedef struct xc_story {
     const char *last_published;
     const char *const *sources;   /* distinct known outlets               */
     size_t source_count;
+    size_t independent_outlets;   /* distinct outlets of its independent
+                                     reports (copies add no voice)         */
     const xc_article *articles;   /* in publication order                 */
     size_t articles_shown;        /* may be < article_count with a limit  */
 } xc_story;
@@ -505,14 +507,24 @@ typedef struct xc_story {
 typedef enum xc_story_order {
     XC_STORIES_BY_SIZE = 0,  /* biggest first, then newest                */
     XC_STORIES_BY_RECENCY,   /* latest article first                      */
-    XC_STORIES_BY_ID
+    XC_STORIES_BY_ID,
+    XC_STORIES_BY_OUTLETS    /* most independent outlets, then as by size */
 } xc_story_order;
 
 typedef struct xc_story_query {
     xc_story_order order;
     size_t limit;             /* stories; 0 = all                         */
+    size_t offset;            /* skip this many first (paging)            */
     size_t min_articles;      /* skip smaller stories; 0 = all            */
     size_t articles_per_story;/* 0 = all                                  */
+    /* Filters, each NULL/0 for none; a story passes when it has an
+     * article that matches (all the given filters, each by some article). */
+    const char *from, *to;    /* published in this range: ISO 8601 dates;
+                                 a day-precise `to` includes its whole day */
+    const char *outlet;       /* from this outlet (exact name)            */
+    int64_t entity;           /* naming this entity                       */
+    const char *text;         /* matching this search query (xc_search's
+                                 syntax)                                   */
 } xc_story_query;
 
 typedef int (*xc_story_fn)(void *user, const xc_story *story);
@@ -521,6 +533,9 @@ typedef int (*xc_article_fn)(void *user, const xc_article *article);
 /* Call `fn` for each story (a non-zero return stops the walk). */
 xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query,
                           xc_story_fn fn, void *user, xc_error *err);
+/* How many stories pass the query's filters (its order, limit and offset
+ * aside). XC_ERR_ARG for a bad date or search query. */
+xc_status xc_stories_count(xc_ctx *ctx, const xc_story_query *query, size_t *count, xc_error *err);
 /* One story with all its articles; XC_ERR_NOT_FOUND if there is none. */
 xc_status xc_story_get(xc_ctx *ctx, int64_t id, xc_story_fn fn, void *user,
                        xc_error *err);

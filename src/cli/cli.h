@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "crosscheck.h"
+#include "../api/json_views.h"
 
 /* Exit statuses, documented in the README. */
 enum {
@@ -66,21 +67,10 @@ void print_item_report(void *user, const xc_item_report *report);
 
 /* Output helpers. */
 void print_json_line(FILE *out, const char *json);
-void json_article_fields(void *json_writer, const xc_article *a);
-void json_story_field(void *json_writer, int64_t story); /* "story": id or null */
-void json_why_field(void *json_writer, const char *why);  /* "why": stored JSON or null */
-/* "similarity", "copy_of", "copy_kind", "duplicate_group", "why" */
-void json_membership_fields(void *json_writer, const xc_article *a);
-/* An entity as a JSON object, and as one line of text (type, independent
- * reports, mentions, name, other spellings, roles). */
-void json_entity(void *json_writer, const xc_entity *e);
+/* An entity as one line of text (type, independent reports, mentions,
+ * name, other spellings, roles), then its mentions if listed. */
 void print_entity_line(FILE *out, const xc_entity *e, const char *indent);
-/* A story's facts and remarks (ledger_output.c): as JSON objects (with
- * "story" when story != 0), and as text. */
-void json_fact(void *json_writer, int64_t story, const xc_fact *f);
-/* One report of a fact, a quote or a brief sentence, as a JSON object. */
-void json_attestation(void *json_writer, const xc_attestation *a);
-void json_remark(void *json_writer, int64_t story, const xc_remark *r);
+/* Facts and remarks as text (ledger_output.c). */
 void print_fact(FILE *out, const xc_fact *f, const char *indent);
 /* detail: each excerpt and variant with its word diff */
 void print_remark(FILE *out, const xc_remark *r, const char *indent, bool detail);

@@ -13,9 +13,9 @@ static int on_article(void *user, const xc_article *a)
         xc_json j;
         xc_json_init(&j, &out);
         xc_json_object_begin(&j);
-        json_article_fields(&j, a);
-        json_story_field(&j, a->story);
-        json_membership_fields(&j, a);
+        xc_view_article_fields(&j, a);
+        xc_view_story_field(&j, a->story);
+        xc_view_membership_fields(&j, a);
         xc_json_key(&j, "origin"), xc_json_string(&j, a->origin);
         xc_json_key(&j, "origin_line"), xc_json_int(&j, a->origin_line);
         xc_json_key(&j, "body_offset"), xc_json_int(&j, a->body_offset);

@@ -17,57 +17,18 @@
 
 /* ---- output ------------------------------------------------------------- */
 
-static void json_sources(xc_json *j, const xc_attestation *sources, size_t count)
-{
-    xc_json_key(j, "sources");
-    xc_json_array_begin(j);
-    for (size_t i = 0; i < count; i++)
-        json_attestation(j, &sources[i]);
-    xc_json_array_end(j);
-}
-
 static void json_brief(xc_buf *out, const xc_brief *b)
 {
     xc_json j;
     xc_json_init(&j, out);
     xc_json_object_begin(&j);
-    xc_json_key(&j, "story");
-    if (b->story)
-        xc_json_int(&j, b->story);
-    else
-        xc_json_null(&j);
+    xc_view_story_field(&j, b->story);
     xc_json_key(&j, "title"), xc_json_string(&j, b->title);
     xc_json_key(&j, "articles"), xc_json_int(&j, (int64_t)b->articles);
     xc_json_key(&j, "independent"), xc_json_int(&j, (int64_t)b->independent);
     xc_json_key(&j, "outlets"), xc_json_int(&j, (int64_t)b->outlets);
-    xc_json_key(&j, "words"), xc_json_int(&j, (int64_t)b->words);
-    xc_json_key(&j, "sentences");
-    xc_json_array_begin(&j);
-    for (size_t i = 0; i < b->sentence_count; i++) {
-        const xc_brief_sentence *s = &b->sentences[i];
-        xc_json_object_begin(&j);
-        xc_json_key(&j, "text"), xc_json_string(&j, s->text);
-        xc_json_key(&j, "kind"), xc_json_string(&j, s->kind == XC_BRIEF_CONFLICT ? "conflict" : "extract");
-        xc_json_key(&j, "independent"), xc_json_int(&j, (int64_t)s->independent);
-        xc_json_key(&j, "contested"), xc_json_string(&j, s->contested);
-        json_sources(&j, s->sources, s->source_count);
-        xc_json_object_end(&j);
-    }
-    xc_json_array_end(&j);
-    xc_json_key(&j, "timeline");
-    xc_json_array_begin(&j);
-    for (size_t i = 0; i < b->timeline_count; i++) {
-        const xc_timeline_entry *e = &b->timeline[i];
-        xc_json_object_begin(&j);
-        xc_json_key(&j, "date"), xc_json_string(&j, e->date);
-        xc_json_key(&j, "precision"), xc_json_string(&j, e->precision);
-        xc_json_key(&j, "text"), xc_json_string(&j, e->text);
-        xc_json_key(&j, "date_text"), xc_json_string(&j, e->date_text);
-        xc_json_key(&j, "independent"), xc_json_int(&j, (int64_t)e->independent);
-        json_sources(&j, e->sources, e->source_count);
-        xc_json_object_end(&j);
-    }
-    xc_json_array_end(&j);
+    xc_view_brief_sentences(&j, b);
+    xc_view_timeline(&j, b);
     xc_json_object_end(&j);
 }
 

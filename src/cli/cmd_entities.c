@@ -21,7 +21,7 @@ static int on_entity(void *user, const xc_entity *e)
         xc_buf out = {0};
         xc_json j;
         xc_json_init(&j, &out);
-        json_entity(&j, e);
+        xc_view_entity(&j, e);
         print_json_line(stdout, xc_buf_str(&out));
         xc_buf_free(&out);
     } else {

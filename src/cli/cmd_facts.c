@@ -23,9 +23,9 @@ static void print_json(const ledger_view *v, const xc_fact *f, const xc_remark *
     xc_json j;
     xc_json_init(&j, &out);
     if (f)
-        json_fact(&j, v->story, f);
+        xc_view_fact(&j, v->story, f);
     else
-        json_remark(&j, v->story, r);
+        xc_view_remark(&j, v->story, r);
     print_json_line(stdout, xc_buf_str(&out));
     xc_buf_free(&out);
 }

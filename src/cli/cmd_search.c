@@ -21,8 +21,8 @@ static int on_hit(void *user, const xc_search_hit *h)
         xc_json j;
         xc_json_init(&j, &out);
         xc_json_object_begin(&j);
-        json_article_fields(&j, a);
-        json_story_field(&j, a->story);
+        xc_view_article_fields(&j, a);
+        xc_view_story_field(&j, a->story);
         xc_json_key(&j, "score"), xc_json_double(&j, h->score);
         xc_json_key(&j, "snippet"), xc_json_string(&j, h->snippet);
         xc_json_object_end(&j);

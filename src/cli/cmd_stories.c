@@ -8,79 +8,21 @@
 #include "../util/strmap.h"
 #include "../util/json_writer.h"
 
-/* Who copies whom inside a story: for each article the index of the
- * article it copies (-1: an independent report here) and of the report it
- * is folded under. Computed once per story: a story may hold thousands of
- * copies. */
-typedef struct lineage_view {
-    long *parent, *report;
-} lineage_view;
-
-static bool lineage_view_make(const xc_story *s, lineage_view *v)
-{
-    size_t n = s->articles_shown;
-    v->parent = malloc((n ? n : 1) * sizeof *v->parent);
-    v->report = malloc((n ? n : 1) * sizeof *v->report);
-    xc_strmap index = {0};
-    if (!v->parent || !v->report) {
-        free(v->parent), free(v->report);
-        return false;
-    }
-    for (size_t i = 0; i < n; i++)
-        xc_strmap_put(&index, s->articles[i].id, strlen(s->articles[i].id), (uint32_t)i);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t k;
-        const char *copy_of = s->articles[i].copy_of;
-        v->parent[i] = copy_of && xc_strmap_get(&index, copy_of, strlen(copy_of), &k) && k != i ? (long)k : -1;
-    }
-    xc_strmap_free(&index);
-    for (size_t i = 0; i < n; i++) {
-        size_t at = i, steps = 0;
-        while (v->parent[at] >= 0 && steps++ < n)
-            at = (size_t)v->parent[at];
-        v->report[i] = (long)at;
-    }
-    return true;
-}
-
-static void lineage_view_free(lineage_view *v)
-{
-    free(v->parent);
-    free(v->report);
-}
-
 /* Entities shown with a story: enough to see who and where at a glance. */
 #define STORY_ENTITIES 15
 
 typedef struct entity_collector {
-    xc_json *json;      /* JSON output, or NULL for text */
     size_t shown;
 } entity_collector;
 
 static int on_story_entity(void *user, const xc_entity *e)
 {
     entity_collector *c = user;
-    if (c->json)
-        json_entity(c->json, e);
-    else {
-        if (c->shown == 0)
-            printf("\nWho and where, by independent reports naming them:\n  %-4s %4s %5s  %s\n", "TYPE", "REPS",
-                   "MENTS", "NAME");
-        print_entity_line(stdout, e, "  ");
-    }
+    if (c->shown == 0)
+        printf("\nWho and where, by independent reports naming them:\n  %-4s %4s %5s  %s\n", "TYPE", "REPS",
+               "MENTS", "NAME");
+    print_entity_line(stdout, e, "  ");
     c->shown++;
-    return 0;
-}
-
-static int on_json_fact(void *json, const xc_fact *f)
-{
-    json_fact(json, 0, f);
-    return 0;
-}
-
-static int on_json_remark(void *json, const xc_remark *r)
-{
-    json_remark(json, 0, r);
     return 0;
 }
 
@@ -131,83 +73,14 @@ static int on_story_remark(void *user, const xc_remark *r)
  * (the story view). */
 static void story_json(const xc_story *s, xc_buf *out, xc_ctx *ctx)
 {
-    lineage_view view;
-    bool folded = lineage_view_make(s, &view);
     xc_json j;
     xc_json_init(&j, out);
     xc_json_object_begin(&j);
-    xc_json_key(&j, "id"), xc_json_int(&j, s->id);
-    xc_json_key(&j, "title"), xc_json_string(&j, s->title);
-    xc_json_key(&j, "size"), xc_json_int(&j, (int64_t)s->article_count);
-    xc_json_key(&j, "independent"), xc_json_int(&j, (int64_t)s->independent);
-    xc_json_key(&j, "outlets");
-    xc_json_array_begin(&j);
-    for (size_t i = 0; i < s->source_count; i++)
-        xc_json_string(&j, s->sources[i]);
-    xc_json_array_end(&j);
-    xc_json_key(&j, "first_published"), xc_json_string(&j, s->first_published);
-    xc_json_key(&j, "last_published"), xc_json_string(&j, s->last_published);
-    xc_json_key(&j, "articles");
-    xc_json_array_begin(&j);
-    for (size_t i = 0; i < s->articles_shown; i++) {
-        const xc_article *a = &s->articles[i];
-        xc_json_object_begin(&j);
-        json_article_fields(&j, a);
-        json_membership_fields(&j, a);
-        xc_json_object_end(&j);
-    }
-    xc_json_array_end(&j);
-    /* Independent reports, each with the copies folded under it. */
-    xc_json_key(&j, "reports");
-    xc_json_array_begin(&j);
-    /* Copies come after their report, in publication order: one pass to
-     * list each report's copies after it. */
-    for (size_t i = 0; folded && i < s->articles_shown; i++) {
-        if (view.report[i] != (long)i)
-            continue;
-        xc_json_object_begin(&j);
-        xc_json_key(&j, "id"), xc_json_string(&j, s->articles[i].id);
-        xc_json_key(&j, "source"), xc_json_string(&j, s->articles[i].source);
-        xc_json_key(&j, "copies");
-        xc_json_array_begin(&j);
-        for (size_t k = i + 1; k < s->articles_shown; k++) {
-            if (view.report[k] != (long)i)
-                continue;
-            xc_json_object_begin(&j);
-            xc_json_key(&j, "id"), xc_json_string(&j, s->articles[k].id);
-            xc_json_key(&j, "source"), xc_json_string(&j, s->articles[k].source);
-            xc_json_key(&j, "copy_of"), xc_json_string(&j, s->articles[k].copy_of);
-            xc_json_key(&j, "kind"), xc_json_string(&j, s->articles[k].copy_kind);
-            xc_json_key(&j, "similarity"), xc_json_double(&j, s->articles[k].similarity);
-            xc_json_object_end(&j);
-        }
-        xc_json_array_end(&j);
-        xc_json_object_end(&j);
-    }
-    xc_json_array_end(&j);
-    if (ctx) {
-        xc_error err = {0};
-        xc_json_key(&j, "facts");
-        xc_json_array_begin(&j);
-        if (xc_story_facts(ctx, s->id, on_json_fact, &j, &err) != XC_OK)
-            fprintf(stderr, "crosscheck: %s\n", err.message);
-        xc_json_array_end(&j);
-        xc_json_key(&j, "quotes");
-        xc_json_array_begin(&j);
-        if (xc_story_remarks(ctx, s->id, on_json_remark, &j, &err) != XC_OK)
-            fprintf(stderr, "crosscheck: %s\n", err.message);
-        xc_json_array_end(&j);
-        xc_json_key(&j, "entities");
-        xc_json_array_begin(&j);
-        entity_collector collect = {&j, 0};
-        xc_entity_query query = {s->id, STORY_ENTITIES, 0, false};
-        if (xc_entities_each(ctx, &query, on_story_entity, &collect, &err) != XC_OK)
-            fprintf(stderr, "crosscheck: %s\n", err.message);
-        xc_json_array_end(&j);
-    }
+    xc_view_story_fields(&j, s, true);
+    xc_error err = {0};
+    if (ctx && xc_view_story_ledger(&j, ctx, s->id, STORY_ENTITIES, &err) != XC_OK)
+        fprintf(stderr, "crosscheck: %s\n", err.message);
     xc_json_object_end(&j);
-    if (folded)
-        lineage_view_free(&view);
 }
 
 /* "2026-02-19" from "2026-02-19T06:10:00Z". */
@@ -254,7 +127,8 @@ static int on_story_row(void *user, const xc_story *s)
 
 int cmd_stories(const cli *c)
 {
-    static const char *const valued[] = {"limit", "min-size", "sort", "articles", NULL};
+    static const char *const valued[] = {"limit", "offset", "min-size", "sort", "articles", "from", "to",
+                                         "outlet", "entity", "query", NULL};
     xc_story_query q = {0};
     arg_iter it = {c, 0, false, {0}};
     arg a;
@@ -265,6 +139,20 @@ int cmd_stories(const cli *c)
             bad = true;
         } else if (strcmp(a.option, "limit") == 0) {
             bad = !parse_size(a.value, &q.limit);
+        } else if (strcmp(a.option, "offset") == 0) {
+            bad = !parse_size(a.value, &q.offset);
+        } else if (strcmp(a.option, "from") == 0) {
+            q.from = a.value;
+        } else if (strcmp(a.option, "to") == 0) {
+            q.to = a.value;
+        } else if (strcmp(a.option, "outlet") == 0) {
+            q.outlet = a.value;
+        } else if (strcmp(a.option, "query") == 0) {
+            q.text = a.value;
+        } else if (strcmp(a.option, "entity") == 0) {
+            size_t entity;
+            bad = !parse_size(a.value, &entity) || entity == 0 || entity > INT64_MAX;
+            q.entity = (int64_t)entity;
         } else if (strcmp(a.option, "min-size") == 0) {
             bad = !parse_size(a.value, &q.min_articles);
         } else if (strcmp(a.option, "articles") == 0) {
@@ -276,8 +164,10 @@ int cmd_stories(const cli *c)
                 q.order = XC_STORIES_BY_RECENCY;
             else if (strcmp(a.value, "id") == 0)
                 q.order = XC_STORIES_BY_ID;
+            else if (strcmp(a.value, "outlets") == 0)
+                q.order = XC_STORIES_BY_OUTLETS;
             else {
-                cli_error("--sort must be size, recent or id");
+                cli_error("--sort must be size, recent, outlets or id");
                 bad = true;
             }
         } else {
@@ -298,8 +188,9 @@ int cmd_stories(const cli *c)
     xc_close(ctx);
     if (st != XC_OK)
         return cli_fail(&err);
+    bool filtered = q.from || q.to || q.outlet || q.entity || q.text || q.offset || q.min_articles;
     if (!c->json && view.shown == 0)
-        printf("no stories yet: crosscheck ingest FILES... first\n");
+        printf(filtered ? "no stories match\n" : "no stories yet: crosscheck ingest FILES... first\n");
     return EXIT_OK;
 }
 
@@ -371,7 +262,7 @@ static void print_why(const xc_article *a, const char *indent)
     cJSON_Delete(why);
 }
 
-static void print_article(const xc_story *s, const lineage_view *lv, size_t i, int depth, const detail_view *v)
+static void print_article(const xc_story *s, const xc_story_lineage *lv, size_t i, int depth, const detail_view *v)
 {
     const xc_article *a = &s->articles[i];
     const char *indent = depth ? "      " : "  ";
@@ -414,13 +305,13 @@ static int on_story_detail(void *user, const xc_story *s)
         printf("; %.10s to %.10s", s->first_published, s->last_published);
     printf("\n\n");
     printf("  %-20s  %-24s  %5s  %s\n", "PUBLISHED", "OUTLET", "SIM", "ARTICLE");
-    lineage_view lv;
-    if (!lineage_view_make(s, &lv))
+    xc_story_lineage lv;
+    if (!xc_story_lineage_make(s, &lv))
         return 1;
     for (size_t i = 0; i < s->articles_shown; i++)
         if (lv.parent[i] < 0)
             print_article(s, &lv, i, 0, v);
-    lineage_view_free(&lv);
+    xc_story_lineage_free(&lv);
     xc_error err = {0};
     fact_section facts = {0};
     if (xc_story_facts(v->ctx, s->id, on_story_fact, &facts, &err) != XC_OK)
@@ -433,7 +324,7 @@ static int on_story_detail(void *user, const xc_story *s)
         fprintf(stderr, "crosscheck: %s\n", err.message);
     if (remarks.hidden)
         printf("  %zu more quoted once: crosscheck quotes --story %lld\n", remarks.hidden, (long long)s->id);
-    entity_collector collect = {NULL, 0};
+    entity_collector collect = {0};
     xc_entity_query query = {s->id, STORY_ENTITIES, 0, false};
     if (xc_entities_each(v->ctx, &query, on_story_entity, &collect, &err) != XC_OK)
         fprintf(stderr, "crosscheck: %s\n", err.message);

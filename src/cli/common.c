@@ -125,21 +125,6 @@ void print_json_line(FILE *out, const char *json)
     fputc('\n', out);
 }
 
-void json_article_fields(void *writer, const xc_article *a)
-{
-    xc_json *j = writer;
-    xc_json_key(j, "id");
-    xc_json_string(j, a->id);
-    xc_json_key(j, "source");
-    xc_json_string(j, a->source);
-    xc_json_key(j, "title");
-    xc_json_string(j, a->title);
-    xc_json_key(j, "published");
-    xc_json_string(j, a->published);
-    xc_json_key(j, "url");
-    xc_json_string(j, a->url);
-}
-
 void print_clipped(FILE *out, const char *s, int width)
 {
     if (!s)
@@ -192,84 +177,6 @@ const char *single_operand(const cli *c, const char *what)
     return operand;
 }
 
-void json_story_field(void *writer, int64_t story)
-{
-    xc_json *j = writer;
-    xc_json_key(j, "story");
-    if (story)
-        xc_json_int(j, story);
-    else
-        xc_json_null(j);
-}
-
-void json_membership_fields(void *writer, const xc_article *a)
-{
-    xc_json *j = writer;
-    xc_json_key(j, "similarity"), xc_json_double(j, a->similarity);
-    xc_json_key(j, "copy_of"), xc_json_string(j, a->copy_of);
-    xc_json_key(j, "copy_kind"), xc_json_string(j, a->copy_kind);
-    xc_json_key(j, "duplicate_group");
-    if (a->duplicate_group)
-        xc_json_int(j, a->duplicate_group);
-    else
-        xc_json_null(j);
-    json_why_field(j, a->why_json);
-}
-
-void json_why_field(void *writer, const char *why)
-{
-    xc_json *j = writer;
-    xc_json_key(j, "why");
-    cJSON *parsed = why ? cJSON_Parse(why) : NULL; /* stored JSON, but a damaged store must not break ours */
-    if (parsed)
-        xc_json_raw(j, why);
-    else
-        xc_json_null(j);
-    cJSON_Delete(parsed);
-}
-
-void json_entity(void *json_writer, const xc_entity *e)
-{
-    xc_json *j = json_writer;
-    xc_json_object_begin(j);
-    xc_json_key(j, "id"), xc_json_int(j, e->id);
-    xc_json_key(j, "name"), xc_json_string(j, e->name);
-    xc_json_key(j, "type"), xc_json_string(j, e->type);
-    xc_json_key(j, "variants");
-    xc_json_array_begin(j);
-    for (size_t i = 0; i < e->variant_count; i++)
-        xc_json_string(j, e->variants[i].text);
-    xc_json_array_end(j);
-    xc_json_key(j, "roles");
-    xc_json_array_begin(j);
-    for (size_t i = 0; i < e->role_count; i++)
-        xc_json_string(j, e->roles[i].text);
-    xc_json_array_end(j);
-    xc_json_key(j, "articles");
-    xc_json_array_begin(j);
-    for (size_t i = 0; i < e->article_id_count; i++)
-        xc_json_string(j, e->article_ids[i]);
-    xc_json_array_end(j);
-    xc_json_key(j, "independent"), xc_json_int(j, (int64_t)e->independent);
-    xc_json_key(j, "mentions"), xc_json_int(j, (int64_t)e->mentions);
-    if (e->mention_list) {
-        xc_json_key(j, "mention_spans");
-        xc_json_array_begin(j);
-        for (size_t i = 0; i < e->mention_list_count; i++) {
-            const xc_entity_mention *m = &e->mention_list[i];
-            xc_json_object_begin(j);
-            xc_json_key(j, "article"), xc_json_string(j, m->article);
-            xc_json_key(j, "start"), xc_json_int(j, (int64_t)m->start);
-            xc_json_key(j, "end"), xc_json_int(j, (int64_t)m->end);
-            xc_json_key(j, "text"), xc_json_string(j, m->text);
-            xc_json_key(j, "role"), xc_json_string(j, m->role);
-            xc_json_object_end(j);
-        }
-        xc_json_array_end(j);
-    }
-    xc_json_object_end(j);
-}
-
 void print_entity_line(FILE *out, const xc_entity *e, const char *indent)
 {
     fprintf(out, "%s%-4s %4zu %5zu  %s", indent, e->type, e->independent, e->mentions, e->name);
@@ -288,11 +195,6 @@ void print_entity_line(FILE *out, const xc_entity *e, const char *indent)
         fprintf(out, "]");
     }
     fputc('\n', out);
-    for (size_t i = 0; i < e->mention_list_count; i++) {
-        const xc_entity_mention *m = &e->mention_list[i];
-        fprintf(out, "%s      %s  bytes %zu-%zu  %s%s%s\n", indent, m->article, m->start, m->end,
-                m->role ? m->role : "", m->role ? " " : "", m->text);
-    }
     for (size_t i = 0; i < e->mention_list_count; i++) {
         const xc_entity_mention *m = &e->mention_list[i];
         fprintf(out, "%s      %s  bytes %zu-%zu  %s%s%s\n", indent, m->article, m->start, m->end,

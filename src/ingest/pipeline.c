@@ -17,6 +17,7 @@
 #include "../util/buf.h"
 #include "../util/error.h"
 #include "../util/json_writer.h"
+#include "../util/vec.h"
 
 struct xc_pipeline {
     xc_ctx *ctx;
@@ -37,6 +38,12 @@ struct xc_pipeline {
     xc_quote_list quotes;
     xc_quantity_list quantities;
     xc_timex_list dates;
+    /* Stories an independent report joined or left in this batch: their
+     * outlet counts are taken again before it commits. */
+    struct {
+        int64_t *items;
+        size_t count, capacity;
+    } recount;
 };
 
 xc_pipeline *xc_pipeline_new(xc_ctx *ctx)
@@ -71,6 +78,7 @@ void xc_pipeline_free(xc_pipeline *p)
     xc_quote_list_free(&p->quotes);
     xc_quantity_list_free(&p->quantities);
     xc_timex_list_free(&p->dates);
+    free(p->recount.items);
     if (p->tagger_loaded)
         xc_ner_tagger_close(&p->tagger);
     free(p);
@@ -201,6 +209,35 @@ static xc_status write_article(xc_pipeline *p, const xc_article_in *a, int64_t k
     return XC_OK;
 }
 
+static xc_status recount_later(xc_pipeline *p, int64_t story, xc_error *err)
+{
+    if (p->recount.count && p->recount.items[p->recount.count - 1] == story)
+        return XC_OK;
+    if (!XC_VEC_PUSH(&p->recount, story))
+        return xc_fail(err, XC_ERR_NOMEM, "out of memory");
+    return XC_OK;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static xc_status recount_outlets(xc_pipeline *p, xc_error *err)
+{
+    int64_t *ids = p->recount.items;
+    size_t n = p->recount.count;
+    if (n > 1)
+        qsort(ids, n, sizeof *ids, by_value);
+    xc_status st = XC_OK;
+    for (size_t i = 0; st == XC_OK && i < n; i++)
+        if (i == 0 || ids[i] != ids[i - 1])
+            st = xc_stories_count_outlets(&p->ctx->store, ids[i], err);
+    p->recount.count = 0;
+    return st;
+}
+
 /* Take the stored version of an article out of its story and lineage. */
 static xc_status retract(xc_pipeline *p, const existing *old, xc_error *err)
 {
@@ -216,6 +253,8 @@ static xc_status retract(xc_pipeline *p, const existing *old, xc_error *err)
         return st;
     if (!story)
         return XC_OK;
+    if ((st = recount_later(p, story, err)) != XC_OK)
+        return st;
     st = xc_analyze(&p->terms, &p->ctx->analysis, old->title_given ? old->title : NULL, old->text, strlen(old->text),
                     &p->old_analysis);
     if (st != XC_OK)
@@ -284,7 +323,7 @@ static xc_status cluster(xc_pipeline *p, const xc_cluster_item *item, xc_error *
         return xc_fail(err, XC_ERR_NOMEM, "out of memory");
     st = xc_stories_member(store, item->key, d.story, d.score, why, err);
     free(why);
-    return st;
+    return st == XC_OK ? recount_later(p, d.story, err) : st;
 }
 
 /* Names in the article, resolved to the store's entities. */
@@ -409,8 +448,11 @@ xc_status xc_pipeline_store(xc_pipeline *p, xc_article_in *const *articles, xc_i
     xc_status st = xc_store_begin(store, err);
     if (st == XC_OK)
         st = load(p, err);
+    p->recount.count = 0;
     for (size_t i = 0; st == XC_OK && i < n; i++)
         st = store_one(p, articles[i], &outcomes[i], err);
+    if (st == XC_OK)
+        st = recount_outlets(p, err);
     if (st == XC_OK)
         st = xc_stories_save(store, p->clusterer, err);
     if (st == XC_OK)

@@ -103,6 +103,11 @@ xc_status xc_check(xc_ctx *ctx, xc_problem_fn problem_fn, void *user, xc_check_r
                        "WHERE sa.story = s.id AND NOT EXISTS (SELECT 1 FROM lineage l WHERE l.article = sa.article "
                        "AND l.copy_of IS NOT NULL))")) != 0)
         problem(&c, "%lld stories have a wrong count of independent reports", n);
+    if ((n = count(&c, "SELECT count(*) FROM stories s WHERE outlets != (SELECT count(DISTINCT a.source) "
+                       "FROM story_articles sa JOIN articles a ON a.key = sa.article LEFT JOIN lineage l "
+                       "ON l.article = a.key WHERE sa.story = s.id AND a.source IS NOT NULL "
+                       "AND l.copy_of IS NULL)")) != 0)
+        problem(&c, "%lld stories have a wrong count of independent outlets", n);
     if ((n = count(&c, "SELECT count(*) FROM lineage l JOIN story_articles a ON a.article = l.article "
                        "JOIN story_articles b ON b.article = l.copy_of WHERE a.story != b.story")) != 0)
         problem(&c, "%lld copies are in another story than what they copy", n);

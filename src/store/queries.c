@@ -3,6 +3,7 @@
  * public header; strings live in an arena for the duration of one call. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store.h"
 #include "../core/context.h"
@@ -112,8 +113,96 @@ static xc_status load_story_members(xc_ctx *ctx, xc_story *story, size_t limit, 
     return XC_OK;
 }
 
+/* ---- story lists ------------------------------------------------------- */
+
+static xc_status translate_query(const char *q, xc_buf *out, xc_error *err);
+
+/* Unix seconds of an ISO 8601 date; a day, month or year given as an
+ * upper bound reaches to its last second. */
+static xc_status bound_seconds(const char *iso, bool upper, int64_t *out, xc_error *err)
+{
+    xc_date d;
+    if (!xc_date_parse(iso, strlen(iso), &d) || d.precision == XC_DATE_NONE)
+        return xc_fail(err, XC_ERR_ARG, "not a date: \"%s\" (give one as 2026-02-19 or 2026-02-19T06:00:00Z)",
+                       iso);
+    *out = d.unix_seconds;
+    if (upper) {
+        if (d.precision == XC_DATE_DAY)
+            *out += 86399;
+        else if (d.precision == XC_DATE_MINUTE)
+            *out += 59;
+        else if (d.precision == XC_DATE_MONTH || d.precision == XC_DATE_YEAR) {
+            /* the start of the next month or year, less a second */
+            time_t t = (time_t)d.unix_seconds;
+            struct tm tm;
+            gmtime_r(&t, &tm);
+            if (d.precision == XC_DATE_MONTH)
+                tm.tm_mon++;
+            else
+                tm.tm_year++;
+            *out = (int64_t)timegm(&tm) - 1;
+        }
+    }
+    return XC_OK;
+}
+
+/* The parameters of a story query's SQL: ?1 minimum size, ?2 limit,
+ * ?3 offset, ?4/?5 the date range, ?6 outlet, ?7 entity, ?8 the FTS5 query. */
+typedef struct story_filter {
+    int64_t from, to;
+    bool dated;
+    xc_buf fts;
+} story_filter;
+
+static xc_status story_filter_make(const xc_story_query *q, story_filter *f, xc_buf *where, xc_error *err)
+{
+    memset(f, 0, sizeof *f);
+    f->from = INT64_MIN;
+    f->to = INT64_MAX;
+    xc_buf_puts(where, " WHERE s.size >= ?1");
+    if (!q)
+        return XC_OK;
+    xc_status st = XC_OK;
+    if (q->from && *q->from)
+        st = bound_seconds(q->from, false, &f->from, err), f->dated = true;
+    if (st == XC_OK && q->to && *q->to)
+        st = bound_seconds(q->to, true, &f->to, err), f->dated = true;
+    if (st == XC_OK && q->text && *q->text)
+        st = translate_query(q->text, &f->fts, err);
+    if (st != XC_OK)
+        return st;
+    if (f->dated)
+        xc_buf_puts(where, " AND s.id IN (SELECT sa.story FROM articles a JOIN story_articles sa "
+                           "ON sa.article = a.key WHERE a.published_ts BETWEEN ?4 AND ?5)");
+    if (q->outlet && *q->outlet)
+        xc_buf_puts(where, " AND s.id IN (SELECT sa.story FROM articles a JOIN story_articles sa "
+                           "ON sa.article = a.key WHERE a.source = ?6)");
+    if (q->entity)
+        xc_buf_puts(where, " AND s.id IN (SELECT sa.story FROM mentions m JOIN story_articles sa "
+                           "ON sa.article = m.article WHERE m.entity = ?7)");
+    if (f->fts.len)
+        xc_buf_puts(where, " AND s.id IN (SELECT sa.story FROM articles_fts JOIN story_articles sa "
+                           "ON sa.article = articles_fts.rowid WHERE articles_fts MATCH ?8)");
+    return where->failed ? xc_fail(err, XC_ERR_NOMEM, "out of memory") : XC_OK;
+}
+
+static void story_filter_bind(sqlite3_stmt *st, const xc_story_query *q, const story_filter *f)
+{
+    sqlite3_bind_int64(st, 1, q && q->min_articles ? (int64_t)q->min_articles : 0);
+    sqlite3_bind_int64(st, 2, q && q->limit ? (int64_t)q->limit : -1);
+    sqlite3_bind_int64(st, 3, q ? (int64_t)q->offset : 0);
+    sqlite3_bind_int64(st, 4, f->from);
+    sqlite3_bind_int64(st, 5, f->to);
+    if (q && q->outlet)
+        sqlite3_bind_text(st, 6, q->outlet, -1, SQLITE_STATIC);
+    if (q && q->entity)
+        sqlite3_bind_int64(st, 7, q->entity);
+    if (f->fts.len)
+        sqlite3_bind_text(st, 8, xc_buf_str((xc_buf *)&f->fts), (int)f->fts.len, SQLITE_STATIC);
+}
+
 static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc_story_query *q,
-                              xc_story_fn fn, void *user, bool *found, xc_error *err)
+                              const story_filter *f, xc_story_fn fn, void *user, bool *found, xc_error *err)
 {
     xc_store *s = &ctx->store;
     sqlite3_stmt *st = NULL;
@@ -123,10 +212,8 @@ static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc
         return xc_store_error(s, err, "listing stories");
     if (id)
         sqlite3_bind_int64(st, 1, id);
-    else {
-        sqlite3_bind_int64(st, 1, q && q->min_articles ? (int64_t)q->min_articles : 0);
-        sqlite3_bind_int64(st, 2, q && q->limit ? (int64_t)q->limit : -1);
-    }
+    else
+        story_filter_bind(st, q, f);
     article_list articles = {0};
     string_list sources = {0};
     xc_status status = XC_OK;
@@ -138,6 +225,7 @@ static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc
             .title = keep(&arena, st, 1),
             .article_count = (size_t)sqlite3_column_int64(st, 2),
             .independent = (size_t)sqlite3_column_int64(st, 3),
+            .independent_outlets = (size_t)sqlite3_column_int64(st, 4),
         };
         status = load_story_members(ctx, &story, q ? q->articles_per_story : 0, &arena, &articles,
                                     &sources, err);
@@ -156,27 +244,68 @@ static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc
     return status;
 }
 
+#define STORY_COLUMNS "SELECT s.id, s.title, s.size, s.originals, s.outlets FROM stories s"
+
 xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query, xc_story_fn fn, void *user,
                           xc_error *err)
 {
-    static const char by_size[] = "SELECT id, title, size, originals FROM stories WHERE size >= ?1 "
-                                  "ORDER BY originals DESC, size DESC, coalesce(last_ts, 0) DESC, id LIMIT ?2";
-    static const char by_recency[] = "SELECT id, title, size, originals FROM stories WHERE size >= ?1 "
-                                     "ORDER BY last_ts IS NULL, last_ts DESC, last_seq DESC LIMIT ?2";
-    static const char by_id[] = "SELECT id, title, size, originals FROM stories WHERE size >= ?1 "
-                                "ORDER BY id LIMIT ?2";
+    static const char *const orders[] = {
+        [XC_STORIES_BY_SIZE] = " ORDER BY s.originals DESC, s.size DESC, coalesce(s.last_ts, 0) DESC, s.id",
+        [XC_STORIES_BY_RECENCY] = " ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.last_seq DESC",
+        [XC_STORIES_BY_ID] = " ORDER BY s.id",
+        [XC_STORIES_BY_OUTLETS] =
+            " ORDER BY s.outlets DESC, s.originals DESC, s.size DESC, coalesce(s.last_ts, 0) DESC, s.id",
+    };
     xc_story_order order = query ? query->order : XC_STORIES_BY_SIZE;
-    const char *sql = order == XC_STORIES_BY_RECENCY ? by_recency : order == XC_STORIES_BY_ID ? by_id : by_size;
-    return walk_stories(ctx, sql, 0, query, fn, user, NULL, err);
+    if ((unsigned)order >= sizeof orders / sizeof *orders)
+        return xc_fail(err, XC_ERR_ARG, "unknown story order %d", (int)order);
+    story_filter f;
+    xc_buf sql = {0};
+    xc_buf_puts(&sql, STORY_COLUMNS);
+    xc_status st = story_filter_make(query, &f, &sql, err);
+    if (st == XC_OK) {
+        xc_buf_puts(&sql, orders[order]);
+        xc_buf_puts(&sql, " LIMIT ?2 OFFSET ?3");
+        st = sql.failed ? xc_fail(err, XC_ERR_NOMEM, "out of memory")
+                        : walk_stories(ctx, xc_buf_str(&sql), 0, query, &f, fn, user, NULL, err);
+    }
+    xc_buf_free(&sql);
+    xc_buf_free(&f.fts);
+    return st;
+}
+
+xc_status xc_stories_count(xc_ctx *ctx, const xc_story_query *query, size_t *count, xc_error *err)
+{
+    story_filter f;
+    xc_buf sql = {0};
+    *count = 0;
+    xc_buf_puts(&sql, "SELECT count(*) FROM stories s");
+    xc_status status = story_filter_make(query, &f, &sql, err);
+    sqlite3_stmt *st = NULL;
+    if (status == XC_OK && sql.failed)
+        status = xc_fail(err, XC_ERR_NOMEM, "out of memory");
+    if (status == XC_OK && sqlite3_prepare_v2(ctx->store.db, xc_buf_str(&sql), -1, &st, NULL) != SQLITE_OK)
+        status = xc_store_error(&ctx->store, err, "counting stories");
+    if (status == XC_OK) {
+        story_filter_bind(st, query, &f);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *count = (size_t)sqlite3_column_int64(st, 0);
+        else
+            status = xc_store_error(&ctx->store, err, "counting stories");
+    }
+    sqlite3_finalize(st);
+    xc_buf_free(&sql);
+    xc_buf_free(&f.fts);
+    return status;
 }
 
 xc_status xc_story_get(xc_ctx *ctx, int64_t id, xc_story_fn fn, void *user, xc_error *err)
 {
-    static const char sql[] = "SELECT id, title, size, originals FROM stories WHERE id = ?1";
+    static const char sql[] = STORY_COLUMNS " WHERE s.id = ?1";
     if (id <= 0)
         return xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld", (long long)id);
     bool found = false;
-    xc_status st = walk_stories(ctx, sql, id, NULL, fn, user, &found, err);
+    xc_status st = walk_stories(ctx, sql, id, NULL, NULL, fn, user, &found, err);
     if (st == XC_OK && !found)
         return xc_fail(err, XC_ERR_NOT_FOUND, "no story %lld (see: crosscheck stories)", (long long)id);
     return st;

@@ -177,6 +177,16 @@ static const char *const migrations[] = {
     "  last_fetched INTEGER,"             /* unix seconds                  */
     "  items_seen INTEGER NOT NULL DEFAULT 0" /* new articles stored from it */
     ") WITHOUT ROWID;",
+    /* 6: what a story list sorts and filters on: the distinct outlets of
+     * a story's independent reports (copies add no voice), and indexes for
+     * listing by recency, size and outlets without sorting every story. */
+    "ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE stories SET outlets = (SELECT count(DISTINCT a.source) FROM story_articles sa "
+    "  JOIN articles a ON a.key = sa.article LEFT JOIN lineage l ON l.article = a.key "
+    "  WHERE sa.story = stories.id AND a.source IS NOT NULL AND l.copy_of IS NULL);"
+    "CREATE INDEX stories_recent ON stories(last_ts, last_seq);"
+    "CREATE INDEX stories_size ON stories(originals, size);"
+    "CREATE INDEX stories_outlets ON stories(outlets, originals);",
 };
 
 int xc_store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }

@@ -216,3 +216,16 @@ int64_t xc_stories_of_article(xc_store *s, int64_t article)
     sqlite3_reset(st);
     return story;
 }
+
+xc_status xc_stories_count_outlets(xc_store *s, int64_t story, xc_error *err)
+{
+    static const char sql[] =
+        "UPDATE stories SET outlets = (SELECT count(DISTINCT a.source) FROM story_articles sa "
+        "  JOIN articles a ON a.key = sa.article LEFT JOIN lineage l ON l.article = a.key "
+        "  WHERE sa.story = ?1 AND a.source IS NOT NULL AND l.copy_of IS NULL) WHERE id = ?1";
+    sqlite3_stmt *st = xc_store_prepare(s, sql, err);
+    if (!st)
+        return XC_ERR_STORE;
+    sqlite3_bind_int64(st, 1, story);
+    return xc_store_run(s, st, "counting a story's outlets", err);
+}

@@ -26,6 +26,10 @@ xc_status xc_stories_shrink(xc_store *s, int64_t story, bool was_copy, xc_error 
 xc_status xc_stories_member(xc_store *s, int64_t article, int64_t story, double similarity,
                             const char *why_json, xc_error *err);
 
+/* Count again the distinct outlets of a story's independent reports
+ * (stories.outlets), after an independent report joined or left it. */
+xc_status xc_stories_count_outlets(xc_store *s, int64_t story, xc_error *err);
+
 /* The story of an article, 0 when it has none. */
 int64_t xc_stories_of_article(xc_store *s, int64_t article);
 
