@@ -463,6 +463,14 @@ xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths,
                           xc_report_fn report, void *user,
                           xc_ingest_summary *summary, xc_error *err);
 
+/* Ingest one input held in memory, read as a file named `name` would be
+ * (by its extension, or options->format; JSON Lines are reported by line).
+ * For a program that keeps a store open (a server): the engines stay
+ * loaded in `ctx` between calls. */
+xc_status xc_ingest_data(xc_ctx *ctx, const char *name, const char *data, size_t len,
+                         const xc_ingest_options *options, xc_report_fn report,
+                         void *user, xc_ingest_summary *summary, xc_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Articles, stories, search                                            */
 /* ------------------------------------------------------------------ */
@@ -542,6 +550,35 @@ xc_status xc_story_get(xc_ctx *ctx, int64_t id, xc_story_fn fn, void *user,
 /* One article with its text. */
 xc_status xc_article_get(xc_ctx *ctx, const char *id, xc_article_fn fn,
                          void *user, xc_error *err);
+
+/* What crosscheck found in an article's text, by byte span: names (with
+ * their entity), quotes (with their speaker), numeric facts and dates. */
+typedef enum xc_mark_kind {
+    XC_MARK_MENTION, XC_MARK_QUOTE, XC_MARK_NUMBER, XC_MARK_DATE
+} xc_mark_kind;
+
+typedef struct xc_mark {
+    xc_mark_kind kind;
+    size_t start, end;            /* byte span in the article's text       */
+    const char *text;             /* mention: as written; quote: its content;
+                                     number: "at least 91 drones"; date: as written */
+    int64_t entity;               /* mention: its entity; quote: the speaker's;
+                                     0 when none                           */
+    const char *label;            /* mention: "PER" ...; quote: the speaker's
+                                     name or NULL; number: "count" ...; date:
+                                     "DATE" ...                            */
+    const char *detail;           /* mention: the role before it or NULL;
+                                     quote: its cue ("say"); number: the counted
+                                     thing as written; date: its value      */
+    double low, high;             /* number: its interval, +-HUGE_VAL open  */
+    const char *unit;             /* number: "", "%", "USD" ...             */
+} xc_mark;
+
+typedef int (*xc_mark_fn)(void *user, const xc_mark *mark);
+
+/* The marks of an article in text order (by start, then kind).
+ * XC_ERR_NOT_FOUND when there is no such article. */
+xc_status xc_article_marks(xc_ctx *ctx, const char *id, xc_mark_fn fn, void *user, xc_error *err);
 
 /* A person, organisation, place or other named thing, one identity across
  * articles and spellings. */

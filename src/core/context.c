@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/pipeline.h"
 #include "../util/error.h"
 
 xc_ctx *xc_open(const char *db_path, xc_error *err)
@@ -39,6 +40,7 @@ void xc_close(xc_ctx *ctx)
 {
     if (!ctx)
         return;
+    xc_pipeline_free(ctx->pipeline);
     xc_store_close(&ctx->store);
     xc_stemmer_free(ctx->stemmer);
     free(ctx);
@@ -54,6 +56,9 @@ xc_status xc_set_param(xc_ctx *ctx, const char *name, double value, xc_error *er
     xc_dedup_params *d = &ctx->dedup;
     if (value < 0 || value != value)
         return xc_fail(err, XC_ERR_ARG, "parameter %s: bad value", name);
+    /* Engines loaded with the old value go; the next ingest loads them. */
+    xc_pipeline_free(ctx->pipeline);
+    ctx->pipeline = NULL;
     xc_analysis_params *a = &ctx->analysis;
     if (strcmp(name, "title_weight") == 0)
         a->title_weight = (float)value;

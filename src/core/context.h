@@ -17,6 +17,9 @@ struct xc_ctx {
     xc_cluster_params cluster;
     bool entities; /* find and resolve named entities at ingest (default on) */
     bool claims;   /* find quotes, numeric facts and dates at ingest (default on) */
+    /* Made by the first ingest and kept, so later ingests (a server's
+     * writes) find the engines loaded; dropped when a parameter changes. */
+    struct xc_pipeline *pipeline;
 };
 
 #endif

@@ -615,7 +615,7 @@ static void ingest_path(ingest *in, const char *path, int depth)
         ingest_file(in, path);
 }
 
-static void run(ingest *in, const char *const *paths, size_t path_count, const xc_ingest_options *options)
+static void begin(ingest *in, const xc_ingest_options *options)
 {
     memset(in->sum, 0, sizeof *in->sum);
     memset(in->err, 0, sizeof *in->err);
@@ -625,11 +625,21 @@ static void run(ingest *in, const char *const *paths, size_t path_count, const x
         in->opt.max_bytes = XC_DEFAULT_MAX_BYTES;
     if (!in->opt.batch_size)
         in->opt.batch_size = XC_DEFAULT_BATCH_SIZE;
-    for (size_t i = 0; i < path_count && !in->fatal; i++)
-        ingest_path(in, paths[i], 0);
+}
+
+static void finish(ingest *in)
+{
     flush(in);
     clear_batch(in);
     free(in->batch);
+}
+
+static void run(ingest *in, const char *const *paths, size_t path_count, const xc_ingest_options *options)
+{
+    begin(in, options);
+    for (size_t i = 0; i < path_count && !in->fatal; i++)
+        ingest_path(in, paths[i], 0);
+    finish(in);
 }
 
 xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_count,
@@ -645,11 +655,49 @@ xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_cou
         .sum = summary ? summary : &local_summary,
         .err = err ? err : &local_err,
     };
-    in.pipeline = xc_pipeline_new(ctx);
-    if (!in.pipeline)
+    if (!ctx->pipeline && !(ctx->pipeline = xc_pipeline_new(ctx)))
         return xc_fail(in.err, XC_ERR_NOMEM, "out of memory");
+    in.pipeline = ctx->pipeline;
     run(&in, paths, path_count, options);
-    xc_pipeline_free(in.pipeline);
+    return in.fatal;
+}
+
+xc_status xc_ingest_data(xc_ctx *ctx, const char *name, const char *data, size_t len,
+                         const xc_ingest_options *options, xc_report_fn report_fn, void *user,
+                         xc_ingest_summary *summary, xc_error *err)
+{
+    xc_ingest_summary local_summary;
+    xc_error local_err;
+    ingest in = {
+        .ctx = ctx,
+        .report = report_fn,
+        .user = user,
+        .sum = summary ? summary : &local_summary,
+        .err = err ? err : &local_err,
+    };
+    if (!ctx->pipeline && !(ctx->pipeline = xc_pipeline_new(ctx)))
+        return xc_fail(in.err, XC_ERR_NOMEM, "out of memory");
+    in.pipeline = ctx->pipeline;
+    begin(&in, options);
+    xc_input_format format = in.opt.format;
+    if (format == XC_FORMAT_AUTO && is_jsonl_name(name))
+        format = XC_FORMAT_JSONL;
+    if (format == XC_FORMAT_JSONL) {
+        FILE *f = len ? fmemopen((void *)data, len, "rb") : NULL;
+        if (f) {
+            ingest_jsonl_stream(&in, name, f);
+            fclose(f);
+        } else if (len) {
+            in.fatal = xc_fail(in.err, XC_ERR_NOMEM, "out of memory");
+        }
+    } else if (len > in.opt.max_bytes) {
+        xc_error e;
+        xc_fail(&e, XC_ERR_TOO_BIG, "too big: %zu bytes (limit %zu, --max-bytes)", len, in.opt.max_bytes);
+        fail_item(&in, name, 1, &e);
+    } else {
+        ingest_file_data(&in, name, data, len);
+    }
+    finish(&in);
     return in.fatal;
 }
 
