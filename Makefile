@@ -15,11 +15,11 @@ VARIANT  ?= release
 
 DEBIAN_PACKAGES := gcc make libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev \
                    libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev libxml2-dev zlib1g-dev \
-                   libcurl4-openssl-dev clang libclang-rt-14-dev jq ots python3 time
+                   libcurl4-openssl-dev libmicrohttpd-dev clang libclang-rt-14-dev jq ots python3 time
 
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIBS     := -lsqlite3 -lutf8proc -lstemmer -lxxhash -lcjson -lexpat -lxml2 -lcurl -lz -lm
+LIBS     := -lsqlite3 -lutf8proc -lstemmer -lxxhash -lcjson -lexpat -lxml2 -lcurl -lmicrohttpd -lz -lm -lpthread
 
 ifeq ($(VARIANT),asan)
   OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -30,11 +30,12 @@ CFLAGS   ?=
 ALL_CFLAGS := -std=c11 $(WARNINGS) $(OPTFLAGS) $(CFLAGS)
 
 OUT      := build/$(VARIANT)
-GEN      := build/gen/stopwords_data.c build/gen/background_data.c build/gen/gazetteer_data.c build/gen/ner_data.S
+GEN      := build/gen/stopwords_data.c build/gen/background_data.c build/gen/gazetteer_data.c build/gen/ner_data.S \
+            build/gen/web_assets.c
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/stopwords_data.o $(OUT)/gen/background_data.o \
-            $(OUT)/gen/gazetteer_data.o $(OUT)/gen/ner_data.o
+            $(OUT)/gen/gazetteer_data.o $(OUT)/gen/ner_data.o $(OUT)/gen/web_assets.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 LIB      := $(OUT)/libcrosscheck.a
 BIN      := $(OUT)/crosscheck
@@ -80,6 +81,14 @@ build/gen/background_data.c: scripts/embed-background.sh $(wildcard data/idf/eng
 build/gen/gazetteer_data.c: scripts/embed-gazetteers.sh $(wildcard data/gazetteers/*.txt)
 	@mkdir -p $(dir $@)
 	sh scripts/embed-gazetteers.sh $@ $(sort $(wildcard data/gazetteers/*.txt))
+
+# The web page and the OpenAPI document, built into the binary for `serve`.
+WEB_FILES := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg web/*.png web/*.ico))
+WEB_ASSETS := $(foreach f,$(WEB_FILES),/$(notdir $(f))=$(f)) \
+              $(if $(wildcard src/api/openapi.json),/api/openapi.json=src/api/openapi.json)
+build/gen/web_assets.c: scripts/embed-web.sh $(WEB_FILES) $(wildcard src/api/openapi.json) Makefile
+	@mkdir -p $(dir $@)
+	sh scripts/embed-web.sh $@ $(WEB_ASSETS)
 
 # gazetteer.c looks for the generated lists (__has_include): generate them first.
 $(OUT)/src/ner/gazetteer.o: build/gen/gazetteer_data.c

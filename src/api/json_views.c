@@ -61,6 +61,12 @@ void xc_view_why_field(xc_json *j, const char *why)
 void xc_view_entity(xc_json *j, const xc_entity *e)
 {
     xc_json_object_begin(j);
+    xc_view_entity_fields(j, e);
+    xc_json_object_end(j);
+}
+
+void xc_view_entity_fields(xc_json *j, const xc_entity *e)
+{
     xc_json_key(j, "id"), xc_json_int(j, e->id);
     xc_json_key(j, "name"), xc_json_string(j, e->name);
     xc_json_key(j, "type"), xc_json_string(j, e->type);
@@ -96,7 +102,6 @@ void xc_view_entity(xc_json *j, const xc_entity *e)
         }
         xc_json_array_end(j);
     }
-    xc_json_object_end(j);
 }
 
 /* ---- facts and quotes -------------------------------------------------------- */

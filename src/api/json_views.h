@@ -24,6 +24,9 @@ void xc_view_why_field(xc_json *j, const char *why);             /* "why": store
 /* "similarity", "copy_of", "copy_kind", "duplicate_group", "why" */
 void xc_view_membership_fields(xc_json *j, const xc_article *a);
 
+/* id name type variants roles articles independent mentions [mention_spans] */
+void xc_view_entity_fields(xc_json *j, const xc_entity *e);
+
 /* Whole values. */
 void xc_view_entity(xc_json *j, const xc_entity *e);
 void xc_view_attestation(xc_json *j, const xc_attestation *a);

@@ -101,5 +101,6 @@ int train_ner(const cli *c);             /* crosscheck train ner ... */
 int cmd_quotes(const cli *c);
 int eval_quotes(const cli *c, int first); /* crosscheck eval quotes DIR */
 int cmd_watch(const cli *c);
+int cmd_serve(const cli *c);
 
 #endif

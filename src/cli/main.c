@@ -21,7 +21,8 @@ static const char usage[] =
     "      --once  one round, then exit  --interval SECONDS (default 300)  --delay SECONDS between\n"
     "      requests to one host (default 1)  --timeout SECONDS (default 30)  --max-items N per feed\n"
     "  stories            list stories: id, size, outlets, dates, title\n"
-    "      --sort size|recent|id  --limit N  --min-size N  --articles N\n"
+    "      --sort size|recent|outlets|id  --limit N  --offset N  --min-size N  --articles N\n"
+    "      --from DATE --to DATE  --outlet NAME  --entity ID  --query WORDS  (stories with an article so)\n"
     "  story ID           one story: its articles (copies folded), facts, quotes and entities\n"
     "      --why  why each article is in the story\n"
     "  facts --story ID   the story's numeric facts: values, who gives each, agree/conflict/update\n"
@@ -38,6 +39,10 @@ static const char usage[] =
     "  search QUERY...    full-text search ranked by BM25, with snippets\n"
     "      words are AND-ed; \"a phrase\"; a OR b; -word excludes; word* matches a prefix\n"
     "      --limit N  --raw (FTS5 query syntax)\n"
+    "  serve              the HTTP JSON API and the web page (docs/api.md)\n"
+    "      --listen ADDRESS:PORT (default 127.0.0.1:8080)  --threads N (4)  --timeout SECONDS (10)\n"
+    "      --max-body SIZE (16M)  --token-file FILE or $CROSSCHECK_TOKEN: the token writes need\n"
+    "      --access-log  a line per request on stderr\n"
     "  stats              counts of articles, stories, outlets\n"
     "  check              verify the store: SQLite integrity, full-text index, story membership\n"
     "  dates FILE...      the dates (and times, durations) in text files, normalised (TimeML values)\n"
@@ -79,6 +84,7 @@ static const command commands[] = {
     {"facts", cmd_facts},
     {"brief", cmd_brief},
     {"watch", cmd_watch},
+    {"serve", cmd_serve},
 };
 
 int main(int argc, char **argv)
