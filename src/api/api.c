@@ -15,8 +15,10 @@
 #include "json_views.h"
 #include "../core/context.h"
 #include "../store/store.h"
+#include "../util/error.h"
 #include "../util/intmap.h"
 #include "../util/json_writer.h"
+#include "../util/vec.h"
 
 #define LIST_DEFAULT 20
 #define LIST_MAX 200
@@ -576,22 +578,61 @@ static bool media_type_is(const char *content_type, const char *type)
                                                        content_type[n] == ' ');
 }
 
+/* Items are reported as they are decided (a bad line at once, a stored
+ * one when its batch commits); the answer lists them in input order. */
+typedef struct item_entry {
+    long line;
+    size_t order;
+    char *json;
+} item_entry;
+
 typedef struct item_log {
-    xc_json j;
-    xc_buf buf;
+    item_entry *items;
+    size_t count, capacity;
+    bool failed;
 } item_log;
 
 static void on_item(void *user, const xc_item_report *r)
 {
     static const char *const outcomes[] = {"added", "updated", "unchanged", "failed", "warning"};
     item_log *log = user;
-    xc_json_object_begin(&log->j);
-    xc_json_key(&log->j, "line"), xc_json_int(&log->j, r->line);
-    xc_json_key(&log->j, "id"), xc_json_string(&log->j, r->article_id);
-    xc_json_key(&log->j, "outcome"), xc_json_string(&log->j, outcomes[r->outcome]);
+    xc_buf buf = {0};
+    xc_json j;
+    xc_json_init(&j, &buf);
+    xc_json_object_begin(&j);
+    xc_json_key(&j, "line"), xc_json_int(&j, r->line);
+    xc_json_key(&j, "id"), xc_json_string(&j, r->article_id);
+    xc_json_key(&j, "outcome"), xc_json_string(&j, outcomes[r->outcome]);
     if (r->message)
-        xc_json_key(&log->j, "message"), xc_json_string(&log->j, r->message);
-    xc_json_object_end(&log->j);
+        xc_json_key(&j, "message"), xc_json_string(&j, r->message);
+    xc_json_object_end(&j);
+    item_entry e = {r->line, log->count, xc_buf_detach(&buf, NULL)};
+    if (!e.json || !XC_VEC_PUSH(log, e)) {
+        free(e.json);
+        log->failed = true;
+    }
+}
+
+static int by_line(const void *a, const void *b)
+{
+    const item_entry *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void write_items(xc_json *j, item_log *log)
+{
+    if (log->count > 1)
+        qsort(log->items, log->count, sizeof *log->items, by_line);
+    xc_json_array_begin(j);
+    for (size_t i = 0; i < log->count; i++) {
+        xc_json_raw(j, log->items[i].json);
+        free(log->items[i].json);
+    }
+    xc_json_array_end(j);
+    free(log->items);
+    memset(log, 0, sizeof *log);
 }
 
 /* A JSON body (one object, or an array of them) as JSON Lines. */
@@ -656,19 +697,13 @@ static void post_articles(xc_api *api, xc_ctx *ctx, const xc_api_request *req, x
         return;
     }
     item_log log = {0};
-    xc_json_init(&log.j, &log.buf);
-    xc_json_array_begin(&log.j);
     xc_ingest_options opt = {.format = XC_FORMAT_JSONL};
     xc_ingest_summary sum = {0};
     xc_error err = {0};
     xc_status st = xc_ingest_data(ctx, "request", lines, len, &opt, on_item, &log, &sum, &err);
-    xc_json_array_end(&log.j);
     xc_buf_free(&converted);
-    if (st != XC_OK) {
-        xc_buf_free(&log.buf);
-        fail_with(res, &err);
-        return;
-    }
+    if (st == XC_OK && log.failed)
+        st = xc_fail(&err, XC_ERR_NOMEM, "out of memory");
     xc_json j;
     xc_json_init(&j, &res->body);
     xc_json_object_begin(&j);
@@ -676,9 +711,12 @@ static void post_articles(xc_api *api, xc_ctx *ctx, const xc_api_request *req, x
     xc_json_key(&j, "updated"), xc_json_int(&j, (int64_t)sum.updated);
     xc_json_key(&j, "unchanged"), xc_json_int(&j, (int64_t)sum.unchanged);
     xc_json_key(&j, "failed"), xc_json_int(&j, (int64_t)sum.failed);
-    xc_json_key(&j, "items"), xc_json_raw(&j, xc_buf_str(&log.buf));
+    xc_json_key(&j, "items"), write_items(&j, &log);
     xc_json_object_end(&j);
-    xc_buf_free(&log.buf);
+    if (st != XC_OK) {
+        fail_with(res, &err);
+        return;
+    }
     ok_json(res);
     if (sum.added + sum.updated + sum.unchanged == 0)
         res->status = 400;
