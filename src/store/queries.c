@@ -251,7 +251,9 @@ xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query, xc_story_fn 
 {
     static const char *const orders[] = {
         [XC_STORIES_BY_SIZE] = " ORDER BY s.originals DESC, s.size DESC, coalesce(s.last_ts, 0) DESC, s.id",
-        [XC_STORIES_BY_RECENCY] = " ORDER BY s.last_ts IS NULL, s.last_ts DESC, s.last_seq DESC",
+        /* SQLite sorts NULL first, so descending puts undated stories
+         * last, and the order is the stories_recent index read backwards */
+        [XC_STORIES_BY_RECENCY] = " ORDER BY s.last_ts DESC, s.last_seq DESC",
         [XC_STORIES_BY_ID] = " ORDER BY s.id",
         [XC_STORIES_BY_OUTLETS] =
             " ORDER BY s.outlets DESC, s.originals DESC, s.size DESC, coalesce(s.last_ts, 0) DESC, s.id",
