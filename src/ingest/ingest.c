@@ -642,6 +642,18 @@ static void run(ingest *in, const char *const *paths, size_t path_count, const x
     finish(in);
 }
 
+/* Store through the pipeline the context keeps, so the engines loaded by
+ * one ingest serve the next. */
+static bool use_pipeline(ingest *in, xc_ctx *ctx)
+{
+    if (!ctx->pipeline && !(ctx->pipeline = xc_pipeline_new(ctx))) {
+        in->fatal = xc_fail(in->err, XC_ERR_NOMEM, "out of memory");
+        return false;
+    }
+    in->pipeline = ctx->pipeline;
+    return true;
+}
+
 xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_count,
                           const xc_ingest_options *options, xc_report_fn report_fn, void *user,
                           xc_ingest_summary *summary, xc_error *err)
@@ -655,10 +667,8 @@ xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_cou
         .sum = summary ? summary : &local_summary,
         .err = err ? err : &local_err,
     };
-    if (!ctx->pipeline && !(ctx->pipeline = xc_pipeline_new(ctx)))
-        return xc_fail(in.err, XC_ERR_NOMEM, "out of memory");
-    in.pipeline = ctx->pipeline;
-    run(&in, paths, path_count, options);
+    if (use_pipeline(&in, ctx))
+        run(&in, paths, path_count, options);
     return in.fatal;
 }
 
@@ -675,9 +685,8 @@ xc_status xc_ingest_data(xc_ctx *ctx, const char *name, const char *data, size_t
         .sum = summary ? summary : &local_summary,
         .err = err ? err : &local_err,
     };
-    if (!ctx->pipeline && !(ctx->pipeline = xc_pipeline_new(ctx)))
-        return xc_fail(in.err, XC_ERR_NOMEM, "out of memory");
-    in.pipeline = ctx->pipeline;
+    if (!use_pipeline(&in, ctx))
+        return in.fatal;
     begin(&in, options);
     xc_input_format format = in.opt.format;
     if (format == XC_FORMAT_AUTO && is_jsonl_name(name))
