@@ -15,7 +15,7 @@ VARIANT  ?= release
 
 DEBIAN_PACKAGES := gcc make libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev \
                    libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev libxml2-dev zlib1g-dev \
-                   libcurl4-openssl-dev libmicrohttpd-dev clang libclang-rt-14-dev jq ots python3 time
+                   libcurl4-openssl-dev libmicrohttpd-dev clang libclang-rt-14-dev jq curl ots python3 time
 
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE

@@ -74,6 +74,10 @@ void xc_api_error(xc_api_response *res, int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    /* A message may quote the request (its method, path or a parameter:
+     * any bytes), and %.40s may cut a character: the answer stays UTF-8. */
+    size_t len = strlen(message);
+    char *repaired = xc_utf8_valid(message, len, NULL) ? NULL : xc_utf8_repair(message, len, NULL, NULL);
     xc_buf_reset(&res->body);
     xc_json j;
     xc_json_init(&j, &res->body);
@@ -81,9 +85,10 @@ void xc_api_error(xc_api_response *res, int status, const char *fmt, ...)
     xc_json_key(&j, "error");
     xc_json_object_begin(&j);
     xc_json_key(&j, "status"), xc_json_int(&j, status);
-    xc_json_key(&j, "message"), xc_json_string(&j, message);
+    xc_json_key(&j, "message"), xc_json_string(&j, repaired ? repaired : message);
     xc_json_object_end(&j);
     xc_json_object_end(&j);
+    free(repaired);
     res->status = status;
     res->content_type = json_type;
     res->cacheable = false;
@@ -537,6 +542,10 @@ static void search(xc_ctx *ctx, const xc_api_request *req, xc_api_response *res)
     const char *q = param(req, "q");
     if (!q) {
         xc_api_error(res, 400, "search needs q, the words to look for: /api/search?q=ferry");
+        return;
+    }
+    if (!xc_utf8_valid(q, strlen(q), NULL)) { /* the answer repeats it */
+        xc_api_error(res, 400, "q is not UTF-8 text");
         return;
     }
     xc_search_options opt = {.limit = (size_t)limit, .mark_open = MARK_OPEN, .mark_close = MARK_CLOSE};
