@@ -115,6 +115,15 @@ static void ok_json(xc_api_response *res)
     res->content_type = json_type;
 }
 
+/* The JSON written so far is the answer, unless the query failed. */
+static void finish(xc_api_response *res, xc_status st, const xc_error *err)
+{
+    if (st != XC_OK)
+        fail_with(res, err);
+    else
+        ok_json(res);
+}
+
 /* ---- parameters ------------------------------------------------------------- */
 
 static const char *param(const xc_api_request *req, const char *name)
@@ -289,10 +298,7 @@ static void list_stories(xc_api *api, xc_ctx *ctx, const xc_api_request *req, xc
     xc_status st = xc_stories_each(ctx, &q, on_listed_story, &view, &err);
     xc_json_array_end(&j);
     xc_json_object_end(&j);
-    if (st != XC_OK)
-        fail_with(res, &err);
-    else
-        ok_json(res);
+    finish(res, st, &err);
 }
 
 /* ---- GET /api/stories/{id} --------------------------------------------------------- */
@@ -335,10 +341,7 @@ static void get_story(xc_ctx *ctx, int64_t id, xc_api_response *res)
     xc_status st = xc_story_get(ctx, id, on_story, &view, &view.err);
     if (st == XC_OK)
         st = view.status;
-    if (st != XC_OK)
-        fail_with(res, &view.err);
-    else
-        ok_json(res);
+    finish(res, st, &view.err);
 }
 
 /* ---- GET /api/articles/{id} -------------------------------------------------------- */
@@ -432,10 +435,7 @@ static void get_article(xc_ctx *ctx, const char *id, xc_api_response *res)
         xc_buf_free(&arrays.buf[k]);
     }
     xc_json_object_end(&j);
-    if (st != XC_OK)
-        fail_with(res, &err);
-    else
-        ok_json(res);
+    finish(res, st, &err);
 }
 
 /* ---- GET /api/entities/{id} -------------------------------------------------------- */
@@ -559,10 +559,7 @@ static void search(xc_ctx *ctx, const xc_api_request *req, xc_api_response *res)
     xc_status st = xc_search(ctx, q, &opt, on_hit, &j, &err);
     xc_json_array_end(&j);
     xc_json_object_end(&j);
-    if (st != XC_OK)
-        fail_with(res, &err);
-    else
-        ok_json(res);
+    finish(res, st, &err);
 }
 
 /* ---- POST /api/articles ------------------------------------------------------------- */
