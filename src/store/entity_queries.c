@@ -35,11 +35,21 @@ static void free_strings(strings *v)
     memset(v, 0, sizeof *v);
 }
 
+/* Each query in two forms, ?1 the entity and ?2 the story: over the whole
+ * store, driven by the entity's mentions (the mentions_entity index), and
+ * over one story, driven by the story's articles — CROSS JOIN keeps SQLite
+ * from starting at the entity, whose mentions may fill the store. */
+typedef struct scoped_sql {
+    const char *store, *story;
+} scoped_sql;
+
+static const char *in_scope(const scoped_sql *sql, int64_t story) { return story ? sql->story : sql->store; }
+
 /* Rows of (text, count) into `out`. */
-static xc_status read_variants(xc_store *s, const char *sql, int64_t entity, int64_t story, variants *out,
+static xc_status read_variants(xc_store *s, const scoped_sql *sql, int64_t entity, int64_t story, variants *out,
                                xc_error *err)
 {
-    sqlite3_stmt *st = xc_store_prepare(s, sql, err);
+    sqlite3_stmt *st = xc_store_prepare(s, in_scope(sql, story), err);
     if (!st)
         return XC_ERR_STORE;
     sqlite3_bind_int64(st, 1, entity);
@@ -60,10 +70,12 @@ static xc_status read_variants(xc_store *s, const char *sql, int64_t entity, int
 
 static xc_status read_articles(xc_store *s, int64_t entity, int64_t story, strings *out, xc_error *err)
 {
-    static const char sql[] = "SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.key = m.article "
-                              "LEFT JOIN story_articles sa ON sa.article = m.article "
-                              "WHERE m.entity = ?1 AND (?2 = 0 OR sa.story = ?2) ORDER BY a.key";
-    sqlite3_stmt *st = xc_store_prepare(s, sql, err);
+    static const scoped_sql sql = {
+        "SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.key = m.article WHERE m.entity = ?1 "
+        "ORDER BY a.key",
+        "SELECT DISTINCT a.id FROM story_articles sa CROSS JOIN mentions m ON m.article = sa.article "
+        "JOIN articles a ON a.key = m.article WHERE sa.story = ?2 AND m.entity = ?1 ORDER BY a.key"};
+    sqlite3_stmt *st = xc_store_prepare(s, in_scope(&sql, story), err);
     if (!st)
         return XC_ERR_STORE;
     sqlite3_bind_int64(st, 1, entity);
@@ -111,10 +123,13 @@ static char *copy_column(sqlite3_stmt *st, int col, bool *ok)
 
 static xc_status read_mentions(xc_store *s, int64_t entity, int64_t story, mention_rows *out, xc_error *err)
 {
-    static const char sql[] = "SELECT a.id, m.start, m.end, m.text, m.role FROM mentions m "
-                              "JOIN articles a ON a.key = m.article LEFT JOIN story_articles sa ON sa.article = "
-                              "m.article WHERE m.entity = ?1 AND (?2 = 0 OR sa.story = ?2) ORDER BY m.article, m.start";
-    sqlite3_stmt *st = xc_store_prepare(s, sql, err);
+    static const scoped_sql sql = {
+        "SELECT a.id, m.start, m.end, m.text, m.role FROM mentions m JOIN articles a ON a.key = m.article "
+        "WHERE m.entity = ?1 ORDER BY m.article, m.start",
+        "SELECT a.id, m.start, m.end, m.text, m.role FROM story_articles sa CROSS JOIN mentions m "
+        "ON m.article = sa.article JOIN articles a ON a.key = m.article WHERE sa.story = ?2 AND m.entity = ?1 "
+        "ORDER BY m.article, m.start"};
+    sqlite3_stmt *st = xc_store_prepare(s, in_scope(&sql, story), err);
     if (!st)
         return XC_ERR_STORE;
     sqlite3_bind_int64(st, 1, entity);
@@ -144,26 +159,36 @@ typedef struct ranked {
 
 xc_status xc_entities_each(xc_ctx *ctx, const xc_entity_query *query, xc_entity_fn fn, void *user, xc_error *err)
 {
-    /* counts per entity in the scope: articles, originals, mentions */
-    static const char sql[] =
-        "SELECT m.entity, e.type, e.name, count(DISTINCT m.article), "
-        "count(DISTINCT CASE WHEN l.copy_of IS NULL THEN m.article END), count(*) "
-        "FROM mentions m JOIN entities e ON e.id = m.entity "
-        "LEFT JOIN story_articles sa ON sa.article = m.article LEFT JOIN lineage l ON l.article = m.article "
-        "WHERE (?1 = 0 OR sa.story = ?1) AND (?2 = 0 OR m.entity = ?2) "
-        "GROUP BY m.entity ORDER BY 5 DESC, 6 DESC, m.entity LIMIT ?3";
-    static const char spellings[] = "SELECT m.text, count(*) FROM mentions m LEFT JOIN story_articles sa ON "
-                                    "sa.article = m.article WHERE m.entity = ?1 AND (?2 = 0 OR sa.story = ?2) "
-                                    "GROUP BY m.text ORDER BY 2 DESC, 1";
-    static const char roles[] = "SELECT m.role, count(*) FROM mentions m LEFT JOIN story_articles sa ON "
-                                "sa.article = m.article WHERE m.entity = ?1 AND (?2 = 0 OR sa.story = ?2) "
-                                "AND m.role IS NOT NULL GROUP BY m.role ORDER BY 2 DESC, 1";
+    /* Counts per entity in the scope: articles, originals, mentions; over
+     * one story, for one entity, or over everything. ?1 story, ?2 entity. */
+#define RANKED_COLUMNS                                                                                            \
+    "SELECT m.entity, e.type, e.name, count(DISTINCT m.article), "                                                \
+    "count(DISTINCT CASE WHEN l.copy_of IS NULL THEN m.article END), count(*) "
+#define RANKED_JOINS "JOIN entities e ON e.id = m.entity LEFT JOIN lineage l ON l.article = m.article "
+#define RANKED_ORDER "GROUP BY m.entity ORDER BY 5 DESC, 6 DESC, m.entity LIMIT ?3"
+    static const char in_story[] = RANKED_COLUMNS "FROM story_articles sa CROSS JOIN mentions m ON m.article = "
+                                                  "sa.article " RANKED_JOINS
+                                                  "WHERE sa.story = ?1 AND (?2 = 0 OR m.entity = ?2) " RANKED_ORDER;
+    static const char one[] = RANKED_COLUMNS "FROM mentions m " RANKED_JOINS "WHERE m.entity = ?2 AND ?1 = 0 "
+                                             RANKED_ORDER;
+    static const char all[] = RANKED_COLUMNS "FROM mentions m " RANKED_JOINS "WHERE ?1 = 0 AND ?2 = 0 " RANKED_ORDER;
+    static const scoped_sql spellings = {
+        "SELECT m.text, count(*) FROM mentions m WHERE m.entity = ?1 GROUP BY m.text ORDER BY 2 DESC, 1",
+        "SELECT m.text, count(*) FROM story_articles sa CROSS JOIN mentions m ON m.article = sa.article "
+        "WHERE sa.story = ?2 AND m.entity = ?1 GROUP BY m.text ORDER BY 2 DESC, 1"};
+    static const scoped_sql roles = {
+        "SELECT m.role, count(*) FROM mentions m WHERE m.entity = ?1 AND m.role IS NOT NULL "
+        "GROUP BY m.role ORDER BY 2 DESC, 1",
+        "SELECT m.role, count(*) FROM story_articles sa CROSS JOIN mentions m ON m.article = sa.article "
+        "WHERE sa.story = ?2 AND m.entity = ?1 AND m.role IS NOT NULL GROUP BY m.role ORDER BY 2 DESC, 1"};
+    int64_t story = query ? query->story : 0, entity = query ? query->id : 0;
+    const char *sql = story ? in_story : entity ? one : all;
     xc_store *s = &ctx->store;
     sqlite3_stmt *st = xc_store_prepare(s, sql, err);
     if (!st)
         return XC_ERR_STORE;
-    sqlite3_bind_int64(st, 1, query ? query->story : 0);
-    sqlite3_bind_int64(st, 2, query ? query->id : 0);
+    sqlite3_bind_int64(st, 1, story);
+    sqlite3_bind_int64(st, 2, entity);
     sqlite3_bind_int64(st, 3, query && query->limit ? (int64_t)query->limit : -1);
     /* read the ranking first: the per-entity queries reuse the connection */
     struct { ranked *items; size_t count, capacity; } list = {0};
@@ -183,15 +208,14 @@ xc_status xc_entities_each(xc_ctx *ctx, const xc_entity_query *query, xc_entity_
     sqlite3_reset(st);
     if (status == XC_OK && rc != SQLITE_DONE)
         status = xc_store_error(s, err, "listing entities");
-    int64_t story = query ? query->story : 0;
     for (size_t i = 0; status == XC_OK && i < list.count; i++) {
         const ranked *r = &list.items[i];
         variants v = {0}, ro = {0};
         strings a = {0};
         mention_rows ms = {0};
-        status = read_variants(s, spellings, r->id, story, &v, err);
+        status = read_variants(s, &spellings, r->id, story, &v, err);
         if (status == XC_OK)
-            status = read_variants(s, roles, r->id, story, &ro, err);
+            status = read_variants(s, &roles, r->id, story, &ro, err);
         if (status == XC_OK)
             status = read_articles(s, r->id, story, &a, err);
         if (status == XC_OK && query && query->with_mentions)
