@@ -108,6 +108,10 @@ xc_status xc_check(xc_ctx *ctx, xc_problem_fn problem_fn, void *user, xc_check_r
                        "ON l.article = a.key WHERE sa.story = s.id AND a.source IS NOT NULL "
                        "AND l.copy_of IS NULL)")) != 0)
         problem(&c, "%lld stories have a wrong count of independent outlets", n);
+    if ((n = count(&c, "SELECT count(*) FROM story_articles sa JOIN articles a ON a.key = sa.article "
+                       "WHERE sa.published_ts IS NOT a.published_ts OR sa.seq != a.seq "
+                       "OR sa.source IS NOT a.source OR sa.published IS NOT a.published")) != 0)
+        problem(&c, "%lld story memberships disagree with their article's outlet, date or order", n);
     if ((n = count(&c, "SELECT count(*) FROM lineage l JOIN story_articles a ON a.article = l.article "
                        "JOIN story_articles b ON b.article = l.copy_of WHERE a.story != b.story")) != 0)
         problem(&c, "%lld copies are in another story than what they copy", n);

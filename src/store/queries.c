@@ -32,22 +32,23 @@ typedef struct string_list {
 static xc_status load_story_members(xc_ctx *ctx, xc_story *story, size_t limit, xc_arena *arena,
                                     article_list *articles, string_list *sources, xc_error *err)
 {
+    /* Order, outlets and dates come from story_articles and its
+     * story_articles_members index; an article's own row is read only for
+     * the members shown. */
     static const char members_sql[] =
-        "SELECT a.id, a.title, a.source, a.url, a.published, sa.similarity, sa.why, "
+        "SELECT a.id, a.title, sa.source, a.url, sa.published, sa.similarity, sa.why, "
         "       l.grp, c.id, l.kind "
         "FROM story_articles sa JOIN articles a ON a.key = sa.article "
         "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "
-        "WHERE sa.story = ?1 ORDER BY a.published_ts IS NULL, a.published_ts, a.seq LIMIT ?2";
+        "WHERE sa.story = ?1 ORDER BY sa.published_ts IS NULL, sa.published_ts, sa.seq LIMIT ?2";
     static const char sources_sql[] =
-        "SELECT DISTINCT a.source FROM story_articles sa JOIN articles a ON a.key = sa.article "
-        "WHERE sa.story = ? AND a.source IS NOT NULL ORDER BY a.source";
+        "SELECT DISTINCT sa.source FROM story_articles sa "
+        "WHERE sa.story = ? AND sa.source IS NOT NULL ORDER BY sa.source";
     static const char span_sql[] =
-        "SELECT (SELECT a.published FROM story_articles sa JOIN articles a ON a.key = sa.article "
-        "        WHERE sa.story = ?1 AND a.published_ts IS NOT NULL "
-        "        ORDER BY a.published_ts, a.seq LIMIT 1),"
-        "       (SELECT a.published FROM story_articles sa JOIN articles a ON a.key = sa.article "
-        "        WHERE sa.story = ?1 AND a.published_ts IS NOT NULL "
-        "        ORDER BY a.published_ts DESC, a.seq DESC LIMIT 1)";
+        "SELECT (SELECT sa.published FROM story_articles sa WHERE sa.story = ?1 AND sa.published_ts IS NOT NULL "
+        "        ORDER BY sa.published_ts, sa.seq LIMIT 1),"
+        "       (SELECT sa.published FROM story_articles sa WHERE sa.story = ?1 AND sa.published_ts IS NOT NULL "
+        "        ORDER BY sa.published_ts DESC, sa.seq DESC LIMIT 1)";
     xc_store *s = &ctx->store;
     articles->count = 0;
     sources->count = 0;

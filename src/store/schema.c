@@ -187,6 +187,16 @@ static const char *const migrations[] = {
     "CREATE INDEX stories_recent ON stories(last_ts, last_seq);"
     "CREATE INDEX stories_size ON stories(originals, size);"
     "CREATE INDEX stories_outlets ON stories(outlets, originals);",
+    /* 7: what story lists and pages read of each member article, beside
+     * its membership: the article rows carry their text before these
+     * columns, and reading them there costs a walk over the text. */
+    "ALTER TABLE story_articles ADD COLUMN published_ts INTEGER;"
+    "ALTER TABLE story_articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE story_articles ADD COLUMN source TEXT;"
+    "ALTER TABLE story_articles ADD COLUMN published TEXT;"
+    "UPDATE story_articles SET (published_ts, seq, source, published) = "
+    "  (SELECT a.published_ts, a.seq, a.source, a.published FROM articles a WHERE a.key = story_articles.article);"
+    "CREATE INDEX story_articles_members ON story_articles(story, published_ts, seq, source, published);",
 };
 
 int xc_store_migration_count(void) { return (int)(sizeof migrations / sizeof *migrations); }

@@ -189,9 +189,14 @@ xc_status xc_stories_shrink(xc_store *s, int64_t story, bool was_copy, xc_error 
 xc_status xc_stories_member(xc_store *s, int64_t article, int64_t story, double similarity, const char *why_json,
                             xc_error *err)
 {
-    static const char sql[] = "INSERT INTO story_articles(article, story, similarity, why) VALUES (?, ?, ?, ?) "
-                              "ON CONFLICT(article) DO UPDATE SET story = excluded.story, "
-                              "similarity = excluded.similarity, why = excluded.why";
+    /* The article's row is written by now; what lists read of it is copied
+     * beside the membership (schema v7). */
+    static const char sql[] =
+        "INSERT INTO story_articles(article, story, similarity, why, published_ts, seq, source, published) "
+        "SELECT ?1, ?2, ?3, ?4, a.published_ts, a.seq, a.source, a.published FROM articles a WHERE a.key = ?1 "
+        "ON CONFLICT(article) DO UPDATE SET story = excluded.story, similarity = excluded.similarity, "
+        "why = excluded.why, published_ts = excluded.published_ts, seq = excluded.seq, "
+        "source = excluded.source, published = excluded.published";
     sqlite3_stmt *st = xc_store_prepare(s, sql, err);
     if (!st)
         return XC_ERR_STORE;
