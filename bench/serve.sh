@@ -171,7 +171,10 @@ fi
 
 # Every request is logged (--access-log: method, path, status, ms) so that
 # non-2xx answers and the slowest pages can be named afterwards.
-rm -f "$DIR/server.out" "$DIR/server.log"
+# Made here, not only by the redirection in the background: the loop below
+# may read it before the server's shell has opened it.
+: >"$DIR/server.out"
+: >"$DIR/server.log"
 # shellcheck disable=SC2086
 $PIN_SERVER "$BIN" --db "$DB" serve --listen 127.0.0.1:0 --threads "$SERVER_THREADS" --access-log \
     >"$DIR/server.out" 2>"$DIR/server.log" &
@@ -189,7 +192,7 @@ trap 'stop_server; exit 1' INT TERM
 url=""
 tries=0
 while [ -z "$url" ] && [ $tries -lt 300 ]; do
-    url=$(sed -n 's|^crosscheck: serving .* on \(http://[^ ]*/\) .*|\1|p' "$DIR/server.out" 2>/dev/null)
+    url=$(sed -n 's|^crosscheck: serving .* on \(http://[^ ]*/\) .*|\1|p' "$DIR/server.out" 2>/dev/null || true)
     if [ -z "$url" ]; then
         kill -0 "$server" 2>/dev/null || break
         sleep 0.1
@@ -294,6 +297,10 @@ run() {
     tail -n +"$((lines_before + 1))" "$DIR/server.log" >"$DIR/log-$name.txt"
     awk '$2 == "serve:" && $5 !~ /^2/ { n[$5]++ } END { for (s in n) printf "  %s: %d answers\n", s, n[s] }' \
         "$DIR/log-$name.txt" >"$DIR/bad-$name.txt"
+    if [ "${requests:-0}" = 0 ]; then
+        failed=1
+        echo "  FAILED: no request was answered within the run"
+    fi
     if [ "$errors" != 0 ] || [ "$non2xx" != 0 ] || [ -s "$DIR/bad-$name.txt" ]; then
         failed=1
         echo "  FAILED: $errors socket errors (connect, read, write, timeout), $non2xx non-2xx answers"
@@ -327,6 +334,6 @@ printf 'rss      %s MB at start, %s MB after the load, peak %s MB (each of its %
 stop_server
 trap - EXIT INT TERM
 if [ "$failed" != 0 ]; then
-    echo "bench serve: FAILED: errors or non-2xx answers under load (above)" >&2
+    echo "bench serve: FAILED: errors, non-2xx answers or no answers under load (above)" >&2
     exit 1
 fi
