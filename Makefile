@@ -2,8 +2,9 @@
 #
 #   make demo    set up, build, ingest examples/ into build/demo.db, print its stories
 #   make test    set up, build, run every test (also under ASan+UBSan, and a short fuzz run)
-#   make bench   throughput and memory on a generated 100,000-article corpus, and
-#                main-text extraction speed beside readability (bench-deps: its packages)
+#   make bench   throughput and memory on a generated 100,000-article corpus,
+#                main-text extraction speed beside readability, and the HTTP server
+#                under wrk load (bench-deps: their packages)
 #   make fuzz    run the libFuzzer targets for FUZZ_SECONDS each (default 60)
 #
 # Set-up: missing Debian packages are installed with apt-get (as root, or via
@@ -234,14 +235,17 @@ build/bench/bench_warc: bench/bench_warc.c $(LIB)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 # Only the benchmark needs these (not make test): python3-readability, nodejs and
-# npm for the extraction competitors, and their pinned npm packages in build/.
+# npm for the extraction competitors, and their pinned npm packages in build/;
+# wrk (and curl) for the HTTP server's load.
 bench-deps:
 	sh bench/extract.sh --install-only
+	sh bench/serve.sh --install-only
 
 bench: deps bench-deps build build/bench/gencorpus build/bench/bench_ingest build/bench/bench_engine build/bench/bench_ner \
        build/bench/bench_dates \
        build/bench/bench_quotes build/bench/bench_numbers build/bench/bench_claims build/bench/bench_warc
 	sh bench/run.sh $(SHARED)
+	BENCH_SERVE_FROM=build/bench/bench.db sh bench/serve.sh $(SHARED)
 
 clean:
 	rm -rf build
