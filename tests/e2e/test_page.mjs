@@ -240,10 +240,9 @@ await check('a citation opens with a click: outlets and their sentences; Escape 
   await page.waitForTimeout(400); // past the hover-close delay: a click pins it
   assert.equal(await pop.count(), 1, 'still open');
   assert.ok(await pop.isVisible());
-  // the whole popover in the picture, with the sentence it cites
+  // the brief at the top of the picture, the whole popover in it
   const scrolled = await pop.evaluate((n) => {
-    const r = n.getBoundingClientRect();
-    window.scrollBy(0, Math.max(0, r.bottom + 24 - window.innerHeight));
+    window.scrollBy(0, document.getElementById('sec-brief').getBoundingClientRect().top - 16);
     return n.getBoundingClientRect();
   });
   assert.ok(scrolled.top >= 0 && scrolled.bottom <= DESKTOP.height, `popover in view: ${JSON.stringify(scrolled)}`);
