@@ -2,6 +2,7 @@
 #
 #   make demo    set up, build, ingest examples/ into build/demo.db, print its stories
 #   make test    set up, build, run every test (also under ASan+UBSan, and a short fuzz run)
+#   make e2e     the web page of `crosscheck serve` in headless Chromium (part of make test)
 #   make bench   throughput and memory on a generated 100,000-article corpus,
 #                main-text extraction speed beside readability, and the HTTP server
 #                under wrk load (bench-deps: their packages)
@@ -16,7 +17,8 @@ VARIANT  ?= release
 
 DEBIAN_PACKAGES := gcc make libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev \
                    libxxhash-dev libcjson-dev libcmocka-dev libexpat1-dev libxml2-dev zlib1g-dev \
-                   libcurl4-openssl-dev libmicrohttpd-dev clang libclang-rt-14-dev jq curl ots python3 time
+                   libcurl4-openssl-dev libmicrohttpd-dev clang libclang-rt-14-dev jq curl ots python3 time \
+                   chromium chromium-driver
 
 WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CPPFLAGS := -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -48,7 +50,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 15
 SHARED   ?= ../shared
 
-.PHONY: all deps bench-deps build demo test unit cli-tests asan-tests fuzz fuzz-smoke bench clean
+.PHONY: all deps bench-deps build demo test unit cli-tests e2e asan-tests fuzz fuzz-smoke bench clean
 
 all: deps build
 
@@ -59,6 +61,8 @@ deps:
 	for p in $(DEBIAN_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \
@@ -141,7 +145,7 @@ demo: deps build
 # ---- tests ----------------------------------------------------------------
 
 test: deps
-	$(MAKE) unit cli-tests
+	$(MAKE) unit cli-tests e2e
 	$(MAKE) VARIANT=asan asan-tests
 	$(MAKE) fuzz-smoke
 	@echo "make test: all passed"
@@ -152,6 +156,19 @@ unit: $(UNIT_BIN)
 cli-tests: $(BIN)
 	@set -e; for t in $(sort $(wildcard tests/cli/test_*.sh)); do \
 	  echo "== $$t"; CROSSCHECK=$(abspath $(BIN)) SHARED=$(abspath $(SHARED)) sh $$t; done
+
+# The web page in Debian's Chromium against a real `crosscheck serve` (tests/e2e/run.sh), driven
+# by playwright-core, pinned by tests/e2e/package-lock.json and installed again only when the
+# lockfile changes. No browser is downloaded: the tests use /usr/bin/chromium. Screenshots go to
+# build/e2e/.
+E2E_STAMP := tests/e2e/node_modules/.installed
+$(E2E_STAMP): tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+e2e: $(BIN) $(E2E_STAMP)
+	@echo "== tests/e2e/run.sh"
+	@CROSSCHECK=$(abspath $(BIN)) sh tests/e2e/run.sh build/e2e
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer.
 asan-tests: export ASAN_OPTIONS = abort_on_error=1:detect_leaks=1
