@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "json_views.h"
 #include "../core/context.h"
@@ -34,7 +35,42 @@ struct xc_api {
     pthread_mutex_t lock;
     int64_t generation;
     xc_intmap verdicts; /* story → conflicts << 16 | updates */
+    /* The answers for story pages that were slow to make (big stories:
+     * their ledgers and brief), kept for the same generation. */
+    struct {
+        struct cached_story *items;
+        size_t count, capacity, bytes;
+    } stories;
 };
+
+typedef struct cached_story {
+    int64_t id;
+    char *json;
+    size_t len;
+} cached_story;
+
+#define SLOW_STORY_SECONDS 0.02
+#define STORY_CACHE_BYTES ((size_t)64 << 20)
+
+static void forget_stories(xc_api *api)
+{
+    for (size_t i = 0; i < api->stories.count; i++)
+        free(api->stories.items[i].json);
+    api->stories.count = 0;
+    api->stories.bytes = 0;
+}
+
+/* The store's generation counts committed batches: when it moves, what
+ * was cached may have changed. Call with the lock held. */
+static void follow_generation(xc_api *api, int64_t generation)
+{
+    if (generation == api->generation)
+        return;
+    xc_intmap_free(&api->verdicts);
+    memset(&api->verdicts, 0, sizeof api->verdicts);
+    forget_stories(api);
+    api->generation = generation;
+}
 
 xc_api *xc_api_new(const xc_api_config *config)
 {
@@ -59,6 +95,8 @@ void xc_api_free(xc_api *api)
         memset(api->token, 0, strlen(api->token));
     free(api->token);
     xc_intmap_free(&api->verdicts);
+    forget_stories(api);
+    free(api->stories.items);
     pthread_mutex_destroy(&api->lock);
     free(api);
 }
@@ -205,11 +243,7 @@ static verdict_count story_verdicts(xc_api *api, xc_ctx *ctx, int64_t story)
     int64_t generation = xc_store_meta_int(&ctx->store, "generation", 0);
     uint32_t packed;
     pthread_mutex_lock(&api->lock);
-    if (generation != api->generation) {
-        xc_intmap_free(&api->verdicts);
-        memset(&api->verdicts, 0, sizeof api->verdicts);
-        api->generation = generation;
-    }
+    follow_generation(api, generation);
     bool cached = xc_intmap_get(&api->verdicts, (uint64_t)story, &packed);
     pthread_mutex_unlock(&api->lock);
     if (cached)
@@ -333,8 +367,60 @@ static int on_story(void *user, const xc_story *s)
     return 0;
 }
 
-static void get_story(xc_ctx *ctx, int64_t id, xc_api_response *res)
+static double seconds_now(void)
 {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static bool cached_story_copy(xc_api *api, int64_t generation, int64_t id, xc_api_response *res)
+{
+    bool found = false;
+    pthread_mutex_lock(&api->lock);
+    follow_generation(api, generation);
+    for (size_t i = 0; i < api->stories.count && !found; i++)
+        if (api->stories.items[i].id == id) {
+            xc_buf_append(&res->body, api->stories.items[i].json, api->stories.items[i].len);
+            found = true;
+        }
+    pthread_mutex_unlock(&api->lock);
+    return found && !res->body.failed;
+}
+
+static void cache_story(xc_api *api, int64_t generation, int64_t id, const xc_buf *json)
+{
+    if (json->len > STORY_CACHE_BYTES / 4)
+        return;
+    char *copy = malloc(json->len + 1);
+    if (!copy)
+        return;
+    memcpy(copy, xc_buf_str(json), json->len + 1);
+    cached_story entry = {id, copy, json->len};
+    pthread_mutex_lock(&api->lock);
+    follow_generation(api, generation);
+    if (api->stories.bytes + json->len > STORY_CACHE_BYTES)
+        forget_stories(api); /* start again rather than track use */
+    for (size_t i = 0; i < api->stories.count; i++)
+        if (api->stories.items[i].id == id) /* another thread made it too */
+            entry.json = NULL;
+    if (entry.json && XC_VEC_PUSH(&api->stories, entry)) {
+        api->stories.bytes += json->len;
+        copy = NULL;
+    }
+    pthread_mutex_unlock(&api->lock);
+    free(copy);
+}
+
+static void get_story(xc_api *api, xc_ctx *ctx, int64_t id, xc_api_response *res)
+{
+    int64_t generation = xc_store_meta_int(&ctx->store, "generation", 0);
+    if (cached_story_copy(api, generation, id, res)) {
+        ok_json(res);
+        return;
+    }
+    xc_buf_reset(&res->body);
+    double started = seconds_now();
     xc_json j;
     xc_json_init(&j, &res->body);
     story_view view = {ctx, &j, XC_OK, {0}};
@@ -342,6 +428,8 @@ static void get_story(xc_ctx *ctx, int64_t id, xc_api_response *res)
     if (st == XC_OK)
         st = view.status;
     finish(res, st, &view.err);
+    if (st == XC_OK && !res->body.failed && seconds_now() - started > SLOW_STORY_SECONDS)
+        cache_story(api, generation, id, &res->body);
 }
 
 /* ---- GET /api/articles/{id} -------------------------------------------------------- */
@@ -777,7 +865,7 @@ void xc_api_handle(xc_api *api, xc_ctx *ctx, const xc_api_request *req, xc_api_r
     else if (strcmp(path, "/api/stories") == 0 || strcmp(path, "/api/stories/") == 0)
         list_stories(api, ctx, req, res);
     else if ((rest = after(path, "/api/stories/")))
-        id_in_path(rest, &id) ? get_story(ctx, id, res) : xc_api_error(res, 404, "no story \"%.100s\"", rest);
+        id_in_path(rest, &id) ? get_story(api, ctx, id, res) : xc_api_error(res, 404, "no story \"%.100s\"", rest);
     else if ((rest = after(path, "/api/articles/")) && *rest)
         get_article(ctx, rest, res);
     else if ((rest = after(path, "/api/entities/")))
