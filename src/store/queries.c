@@ -34,13 +34,15 @@ static xc_status load_story_members(xc_ctx *ctx, xc_story *story, size_t limit, 
 {
     /* Order, outlets and dates come from story_articles and its
      * story_articles_members index; an article's own row is read only for
-     * the members shown. */
+     * the members shown (the subquery picks them before the join). */
     static const char members_sql[] =
         "SELECT a.id, a.title, sa.source, a.url, sa.published, sa.similarity, sa.why, "
         "       l.grp, c.id, l.kind "
-        "FROM story_articles sa JOIN articles a ON a.key = sa.article "
+        "FROM (SELECT article, source, published, similarity, why, published_ts, seq FROM story_articles "
+        "      WHERE story = ?1 ORDER BY published_ts IS NULL, published_ts, seq LIMIT ?2) sa "
+        "JOIN articles a ON a.key = sa.article "
         "LEFT JOIN lineage l ON l.article = a.key LEFT JOIN articles c ON c.key = l.copy_of "
-        "WHERE sa.story = ?1 ORDER BY sa.published_ts IS NULL, sa.published_ts, sa.seq LIMIT ?2";
+        "ORDER BY sa.published_ts IS NULL, sa.published_ts, sa.seq";
     static const char sources_sql[] =
         "SELECT DISTINCT sa.source FROM story_articles sa "
         "WHERE sa.story = ? AND sa.source IS NOT NULL ORDER BY sa.source";
