@@ -212,6 +212,29 @@ static void test_hostile_input(void **state)
     xc_page_free(&page);
 }
 
+/* A stray NUL byte past the first few kilobytes (a broken banner, say)
+ * does not end the page: libxml2 would stop there, browsers go on. */
+static void test_nul_byte_in_page(void **state)
+{
+    (void)state;
+    xc_buf html = {0};
+    xc_buf_puts(&html, "<html><head><title>Pier</title><style>");
+    for (int i = 0; i < 600; i++)
+        xc_buf_puts(&html, "p{margin:0}");
+    xc_buf_puts(&html, "</style></head><body><div class=\"banner-slot\"><a href=\"/x\"><img src=\"b.gif\">");
+    xc_buf_append(&html, "\0\0\0", 3);
+    xc_buf_puts(&html, "</a></div><article><p>The old pier was repaired over the winter and "
+                       "reopened to walkers on Saturday, the harbour office said.</p>"
+                       "<p>Anglers will be allowed back on the far end from next month, once "
+                       "the railings have been painted and the lamps replaced.</p></article>"
+                       "</body></html>");
+    xc_page page = extract_ok(html.data, html.len, NULL);
+    assert_non_null(strstr(page.text, "reopened to walkers on Saturday"));
+    assert_non_null(strstr(page.text, "lamps replaced."));
+    xc_page_free(&page);
+    xc_buf_free(&html);
+}
+
 static void test_page_to_article(void **state)
 {
     (void)state;
@@ -269,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_windows_1252_page),
         cmocka_unit_test(test_hostile_input),
+        cmocka_unit_test(test_nul_byte_in_page),
         cmocka_unit_test(test_page_to_article),
         cmocka_unit_test(test_gunzip),
     };
