@@ -169,12 +169,12 @@ static bool is_boilerplate_word(const char *w, size_t len)
         "pagination", "pager", "paging", "skip", "skiplink", "login", "signup", "signin",
         "modal", "popup", "overlay", "lightbox", "toolbar", "masthead", "rating", "ratings",
         "byline", "meta", "postmeta", "date", "dates", "datum", "timestamp", "dateline",
-        "published", "posted", "hidden", "sronly", "screenreader", "teaser", "teasers",
-        "linklist", "carousel", "outbrain", "taboola", "plista", "copyright", "print",
+        "published", "posted", "sronly", "screenreader", "teaser", "teasers",
+        "linklist", "carousel", "outbrain", "taboola", "plista", "copyright",
         "header", "author", "authors", "bio", "follow", "feedback", "offcanvas",
         "dropdown", "search", "searchform", "topbar", "bottombar", "jump", "backlinks",
         "categories", "category", "archive", "archives", "calendar", "blogroll", "caption",
-        "credit", "credits", "paywall", "next", "prev", "previous", "noprint", "readtime",
+        "credit", "credits", "paywall", "next", "prev", "previous", "readtime",
         "newsticker", "ticker", "trust", "badge", "postinfo", "utility", NULL};
     if (word_in(w, words))
         return true;
@@ -200,6 +200,73 @@ static bool is_content_word(const char *w, size_t len)
         "blogpost", "hentry", "prose", "artikel", "inhalt", "beitrag", "maincontent",
         "postcontent", "entrycontent", "storybody", "page", NULL};
     return word_in(w, words);
+}
+
+/* The words of one class name, split as any_word does; at most `max`. */
+static size_t split_words(const char *value, char words[][48], size_t max)
+{
+    size_t n = 0, k = 0;
+    for (const char *p = value;; p++) {
+        bool alnum = *p && isalnum((unsigned char)*p);
+        bool hump = alnum && k > 0 && isupper((unsigned char)*p) && islower((unsigned char)p[-1]);
+        if (!alnum || hump) {
+            if (k > 0 && k < 48 && n < max)
+                words[n++][k] = '\0';
+            k = 0;
+        }
+        if (!*p || n == max)
+            break;
+        if (alnum) {
+            if (k < 47)
+                words[n][k] = (char)tolower((unsigned char)*p);
+            k++;
+        }
+    }
+    return n;
+}
+
+/* Why the last element was judged furniture (for XC_EXTRACT_DEBUG). */
+static _Thread_local char reason[48];
+
+/* One class name (or id) that names furniture. Some words qualify others:
+ * "hidden-xs" and "elementor-hidden-phone" hide on some screens only,
+ * "field--label-hidden" hides a label, "overflow-hidden" clips; an element
+ * is hidden when "hidden" ends its name ("is-hidden", "visually-hidden").
+ * "hide-for-print", "no-print" and "print-footer" are about paper; only
+ * "print-only", "show-for-print" and the like are hidden on screen. */
+static bool boilerplate_name(const char *name)
+{
+    char words[16][48];
+    size_t n = split_words(name, words, 16);
+    bool print = false, only = false;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = words[i];
+        if (strcmp(w, "print") == 0 || strcmp(w, "noprint") == 0 || strcmp(w, "notforprint") == 0) {
+            print = true;
+            continue;
+        }
+        if (strcmp(w, "only") == 0 || strcmp(w, "show") == 0 || strcmp(w, "visible") == 0)
+            only = true;
+        if (strcmp(w, "hidden") == 0) {
+            const char *before = i > 0 ? words[i - 1] : "";
+            bool qualifier = strcmp(before, "label") == 0 || strcmp(before, "overflow") == 0 ||
+                             strcmp(before, "x") == 0 || strcmp(before, "y") == 0;
+            if (i + 1 == n && !qualifier) {
+                snprintf(reason, sizeof reason, "%.47s", name);
+                return true;
+            }
+            continue;
+        }
+        if (is_boilerplate_word(w, strlen(w))) {
+            snprintf(reason, sizeof reason, "%.47s", name);
+            return true;
+        }
+    }
+    if (print && only) {
+        snprintf(reason, sizeof reason, "%.47s", name);
+        return true;
+    }
+    return false;
 }
 
 /* Class names are judged one by one; a name with a digit is an id or a
@@ -228,7 +295,7 @@ static bool class_names_match(const char *value, bool (*fn)(const char *word, si
         if (!digit && !label && n < sizeof name) {
             memcpy(name, p, n);
             name[n] = '\0';
-            if (any_word(name, fn))
+            if (fn == is_boilerplate_word ? boilerplate_name(name) : any_word(name, fn))
                 return true;
         }
         p += n;
@@ -262,6 +329,7 @@ static bool is_boilerplate(const xmlNode *n)
     static const char *const roles[] = {"navigation", "banner", "contentinfo", "complementary",
                                         "search", "dialog", "alertdialog", "menu", "menubar",
                                         NULL};
+    reason[0] = '\0';
     for (size_t i = 0; tags[i]; i++)
         if (strcmp((const char *)n->name, tags[i]) == 0)
             return true;
@@ -419,8 +487,9 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, i
         bool wrapper = (page_good > 0 && ci->good * 2 > page_good) || ci->text * 2 > page_text;
         if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper) {
             if (getenv("XC_EXTRACT_DEBUG"))
-                fprintf(stderr, "drop <%s class=%s id=%s> text %zu good %zu of %zu\n", c->name,
-                        xc_dom_attr(c, "class"), xc_dom_attr(c, "id"), ci->text, ci->good, page_good);
+                fprintf(stderr, "drop <%s class=%s id=%s> (%s) text %zu good %zu of %zu\n", c->name,
+                        xc_dom_attr(c, "class"), xc_dom_attr(c, "id"), reason[0] ? reason : "tag",
+                        ci->text, ci->good, page_good);
             free_subtree(c);
             continue;
         }

@@ -212,6 +212,31 @@ static void test_hostile_input(void **state)
     xc_page_free(&page);
 }
 
+/* Class words that only qualify others: the article's field hides its
+ * label, a block hides on phones only or when printed; "visually-hidden"
+ * and "print-only" elements are not seen on screen. */
+static void test_hidden_and_print_classes(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"layout\"><div class=\"field field--label-hidden\">"
+        "<p>The library will stay open until ten in the evening from March onwards, the town "
+        "council decided on Monday after a long debate about staff and heating costs.</p></div>"
+        "<div class=\"col hidden-xs hide-for-print\"><p>Students had asked for longer hours for "
+        "years, and a petition with four thousand signatures was handed in last autumn.</p></div>"
+        "<div class=\"visually-hidden\">Skip to the search form and the site map</div>"
+        "<div class=\"print-only\">Printed from the town website, all rights reserved</div>"
+        "<p>The extra hours will be staffed by two new librarians and by volunteers from the "
+        "reading club, who have offered to help on weekday evenings.</p></div></body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "ten in the evening"));
+    assert_non_null(strstr(page.text, "four thousand signatures"));
+    assert_non_null(strstr(page.text, "weekday evenings"));
+    assert_null(strstr(page.text, "Skip to the search"));
+    assert_null(strstr(page.text, "Printed from"));
+    xc_page_free(&page);
+}
+
 /* A stray NUL byte past the first few kilobytes (a broken banner, say)
  * does not end the page: libxml2 would stop there, browsers go on. */
 static void test_nul_byte_in_page(void **state)
@@ -292,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_windows_1252_page),
         cmocka_unit_test(test_hostile_input),
+        cmocka_unit_test(test_hidden_and_print_classes),
         cmocka_unit_test(test_nul_byte_in_page),
         cmocka_unit_test(test_page_to_article),
         cmocka_unit_test(test_gunzip),
