@@ -225,8 +225,9 @@ static size_t split_words(const char *value, char words[][48], size_t max)
     return n;
 }
 
-/* Why the last element was judged furniture (for XC_EXTRACT_DEBUG). */
-static _Thread_local char reason[48];
+/* Why the last element was judged furniture: the class name (for
+ * XC_EXTRACT_DEBUG) and the word in it. */
+static _Thread_local char reason[48], reason_word[48];
 
 /* One class name (or id) that names furniture. Some words qualify others:
  * "hidden-xs" and "elementor-hidden-phone" hide on some screens only,
@@ -253,17 +254,20 @@ static bool boilerplate_name(const char *name)
                              strcmp(before, "x") == 0 || strcmp(before, "y") == 0;
             if (i + 1 == n && !qualifier) {
                 snprintf(reason, sizeof reason, "%.47s", name);
+                snprintf(reason_word, sizeof reason_word, "%s", w);
                 return true;
             }
             continue;
         }
         if (is_boilerplate_word(w, strlen(w))) {
             snprintf(reason, sizeof reason, "%.47s", name);
+            snprintf(reason_word, sizeof reason_word, "%s", w);
             return true;
         }
     }
     if (print && only) {
         snprintf(reason, sizeof reason, "%.47s", name);
+        snprintf(reason_word, sizeof reason_word, "print");
         return true;
     }
     return false;
@@ -329,7 +333,7 @@ static bool is_boilerplate(const xmlNode *n)
     static const char *const roles[] = {"navigation", "banner", "contentinfo", "complementary",
                                         "search", "dialog", "alertdialog", "menu", "menubar",
                                         NULL};
-    reason[0] = '\0';
+    reason[0] = reason_word[0] = '\0';
     for (size_t i = 0; tags[i]; i++)
         if (strcmp((const char *)n->name, tags[i]) == 0)
             return true;
@@ -476,16 +480,39 @@ static double link_density(const node_info *i)
 
 /* A furniture-named element that holds most of the page's paragraphs is
  * a wrapper (e.g. "content-sidebar-wrap"), not furniture. */
+static bool is_article_element(const xmlNode *n)
+{
+    if (xc_dom_is_named(n, "article") || xc_dom_is_named(n, "main"))
+        return true;
+    const char *itemprop = xc_dom_attr(n, "itemprop");
+    return itemprop && strstr(itemprop, "articleBody");
+}
+
+/* The article's own header (headline, lead, picture) is not the page's:
+ * a header inside <article> or <main>, or one whose text is mostly
+ * paragraphs with few links, is kept (its dates and bylines still go by
+ * their own names). */
+static bool is_article_header(const xmlNode *n, const node_info *i, bool in_article)
+{
+    if (!xc_dom_is_named(n, "header") && strcmp(reason_word, "header") != 0)
+        return false;
+    return in_article || (i->good >= 150 && i->good * 2 >= i->text && link_density(i) < 0.2);
+}
+
 static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, int depth)
 {
     xmlNode *next;
+    bool in_article = false;
+    for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE && !in_article; a = a->parent)
+        in_article = is_article_element(a);
     for (xmlNode *c = n->children; c; c = next) {
         next = c->next;
         if (c->type != XML_ELEMENT_NODE || !info_of(c))
             continue;
         node_info *ci = info_of(c);
         bool wrapper = (page_good > 0 && ci->good * 2 > page_good) || ci->text * 2 > page_text;
-        if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper) {
+        if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper &&
+            !is_article_header(c, ci, in_article)) {
             if (getenv("XC_EXTRACT_DEBUG"))
                 fprintf(stderr, "drop <%s class=%s id=%s> (%s) text %zu good %zu of %zu\n", c->name,
                         xc_dom_attr(c, "class"), xc_dom_attr(c, "id"), reason[0] ? reason : "tag",

@@ -212,6 +212,29 @@ static void test_hostile_input(void **state)
     xc_page_free(&page);
 }
 
+/* The article's own header holds its headline and lead: kept, while the
+ * page's header (navigation, logo) goes. */
+static void test_article_header_kept(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><header class=\"site-header\"><a href=\"/\">Valley Post</a> "
+        "<a href=\"/news\">News</a> <a href=\"/sport\">Sport</a></header>"
+        "<article><header class=\"entry-header\"><h1>Ferry timetable changes in May</h1>"
+        "<p class=\"lead\">Two morning crossings are dropped and an evening one is added, "
+        "the operator said, after a survey of passengers over the winter.</p></header>"
+        "<p>The first ferry will now leave at seven instead of six, which commuters had asked for "
+        "because the early boat was nearly empty on most days of the week.</p>"
+        "<p>Tickets bought before the change stay valid, and season passes are not affected by "
+        "the new timetable, according to the notice published on Friday.</p></article>"
+        "</body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "evening one is added"));
+    assert_non_null(strstr(page.text, "early boat was nearly empty"));
+    assert_null(strstr(page.text, "Sport"));
+    xc_page_free(&page);
+}
+
 /* Class words that only qualify others: the article's field hides its
  * label, a block hides on phones only or when printed; "visually-hidden"
  * and "print-only" elements are not seen on screen. */
@@ -317,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_windows_1252_page),
         cmocka_unit_test(test_hostile_input),
+        cmocka_unit_test(test_article_header_kept),
         cmocka_unit_test(test_hidden_and_print_classes),
         cmocka_unit_test(test_nul_byte_in_page),
         cmocka_unit_test(test_page_to_article),
