@@ -273,12 +273,35 @@ static bool boilerplate_name(const char *name)
     return false;
 }
 
+/* WordPress-style labels of the post itself: "category-news", "tag-x". */
+static bool is_label(const char *name)
+{
+    static const char *const labels[] = {"category-", "tag-", "author-", "format-", "status-",
+                                         "type-", "post-", "comment-author-", "has-", "is-",
+                                         "page-", "single-", "postid-", NULL};
+    for (size_t i = 0; labels[i]; i++)
+        if (strncmp(name, labels[i], strlen(labels[i])) == 0)
+            return true;
+    return false;
+}
+
 /* Class names are judged one by one; a name with a digit is an id or a
- * key-value label ("category-84", "postid-17725"), not a role. */
+ * key-value label ("category-84", "postid-17725"), not a role. Labels
+ * come in sets ("post type-post status-publish category-news"): with two
+ * or more, they describe the post and are not read as roles; alone,
+ * "author-box" or "post-comments" is a name like any other. */
 static bool class_names_match(const char *value, bool (*fn)(const char *word, size_t len))
 {
     if (!value)
         return false;
+    size_t labels = 0;
+    if (fn == is_boilerplate_word)
+        for (const char *p = value; *p;) {
+            p += strspn(p, " \t\n");
+            size_t n = strcspn(p, " \t\n");
+            labels += n > 0 && is_label(p);
+            p += n;
+        }
     char name[128];
     for (const char *p = value; *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -289,13 +312,7 @@ static bool class_names_match(const char *value, bool (*fn)(const char *word, si
         bool digit = false;
         for (size_t i = 0; i < n; i++)
             digit |= isdigit((unsigned char)p[i]) != 0;
-        /* WordPress-style labels of the post itself: "category-news", "tag-x" */
-        static const char *const labels[] = {"category-", "tag-", "author-", "format-", "status-",
-                                             "type-", "post-", "comment-author-", "has-", "is-",
-                                             "page-", "single-", "postid-", NULL};
-        bool label = false;
-        for (size_t i = 0; labels[i] && !label; i++)
-            label = strncmp(p, labels[i], strlen(labels[i])) == 0 && fn == is_boilerplate_word;
+        bool label = labels >= 2 && is_label(p);
         if (!digit && !label && n < sizeof name) {
             memcpy(name, p, n);
             name[n] = '\0';
@@ -480,6 +497,13 @@ static double link_density(const node_info *i)
 
 /* A furniture-named element that holds most of the page's paragraphs is
  * a wrapper (e.g. "content-sidebar-wrap"), not furniture. */
+/* XC_EXTRACT_DEBUG=1 prints removals and the container, 2 their text too. */
+static int debug_level(void)
+{
+    const char *v = getenv("XC_EXTRACT_DEBUG");
+    return v ? atoi(v) > 0 ? atoi(v) : 1 : 0;
+}
+
 static bool is_article_element(const xmlNode *n)
 {
     if (xc_dom_is_named(n, "article") || xc_dom_is_named(n, "main"))
@@ -513,10 +537,15 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, i
         bool wrapper = (page_good > 0 && ci->good * 2 > page_good) || ci->text * 2 > page_text;
         if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper &&
             !is_article_header(c, ci, in_article)) {
-            if (getenv("XC_EXTRACT_DEBUG"))
+            if (debug_level())
                 fprintf(stderr, "drop <%s class=%s id=%s> (%s) text %zu good %zu of %zu\n", c->name,
                         xc_dom_attr(c, "class"), xc_dom_attr(c, "id"), reason[0] ? reason : "tag",
                         ci->text, ci->good, page_good);
+            if (debug_level() >= 2) {
+                char *t = xc_dom_inline_text(c);
+                fprintf(stderr, "  dropped: %s\n", t ? t : "");
+                free(t);
+            }
             free_subtree(c);
             continue;
         }
@@ -756,6 +785,11 @@ bool xc_html_main_text(htmlDocPtr doc, xc_buf *out)
     measure_tree(body);
     remove_boilerplate(body, info_of(body)->good, info_of(body)->text, 0);
     measure_tree(body);
+    if (debug_level() >= 3) {
+        char *t = xc_dom_inline_text(body);
+        fprintf(stderr, "left: %s\n", t ? t : "");
+        free(t);
+    }
     score_paragraphs(body->children, 1);
     xmlNode *best = NULL;
     double best_score = 0;
@@ -768,7 +802,7 @@ bool xc_html_main_text(htmlDocPtr doc, xc_buf *out)
         best = best->parent;
         best_score = fmax(best_score, final_score(best));
     }
-    if (best && getenv("XC_EXTRACT_DEBUG"))
+    if (best && debug_level())
         fprintf(stderr, "best <%s class=%s id=%s> score %.1f text %zu good %zu\n", best->name,
                 xc_dom_attr(best, "class"), xc_dom_attr(best, "id"), best_score, info_of(best)->text,
                 info_of(best)->good);

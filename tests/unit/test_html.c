@@ -260,6 +260,26 @@ static void test_hidden_and_print_classes(void **state)
     xc_page_free(&page);
 }
 
+/* Labels of the post in a set describe it ("category-sidebar-tips" is a
+ * category, not a sidebar); a lone "author-box" is the author's box. */
+static void test_label_classes(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"post type-post status-publish category-sidebar-tips\">"
+        "<p>Repotting a cactus is best done in spring, with gloves and a folded newspaper "
+        "wrapped around the stem so that the spines do not break off.</p>"
+        "<p>Use a pot only a little larger than the old one and a gritty soil that drains well, "
+        "then wait a week before watering so that damaged roots can heal.</p></div>"
+        "<div class=\"author-box\"><p>Jo Marsh writes about house plants and has killed more "
+        "ferns than she would like to admit in a public biography.</p></div></body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "folded newspaper"));
+    assert_non_null(strstr(page.text, "damaged roots can heal"));
+    assert_null(strstr(page.text, "ferns"));
+    xc_page_free(&page);
+}
+
 /* A stray NUL byte past the first few kilobytes (a broken banner, say)
  * does not end the page: libxml2 would stop there, browsers go on. */
 static void test_nul_byte_in_page(void **state)
@@ -342,6 +362,7 @@ int main(void)
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_article_header_kept),
         cmocka_unit_test(test_hidden_and_print_classes),
+        cmocka_unit_test(test_label_classes),
         cmocka_unit_test(test_nul_byte_in_page),
         cmocka_unit_test(test_page_to_article),
         cmocka_unit_test(test_gunzip),
