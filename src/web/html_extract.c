@@ -202,6 +202,7 @@ static bool is_content_word(const char *w, size_t len)
     return word_in(w, words);
 }
 
+
 /* The words of one class name, split as any_word does; at most `max`. */
 static size_t split_words(const char *value, char words[][48], size_t max)
 {
@@ -285,12 +286,32 @@ static bool is_label(const char *name)
     return false;
 }
 
+/* Where the generated part of a class name starts: CSS modules and
+ * page builders append a hash or a number to two or more words
+ * ("Newsletter__container___2dvsF", "it_trending-9"); n when there are
+ * fewer words before the first digit ("category-84"). */
+static size_t generated_tail(const char *p, size_t n)
+{
+    size_t d = 0;
+    while (d < n && !isdigit((unsigned char)p[d]))
+        d++;
+    while (d > 0 && isalpha((unsigned char)p[d - 1]))
+        d--;
+    size_t words = 0;
+    for (size_t i = 0; i < d; i++)
+        if (isalpha((unsigned char)p[i]) && (i == 0 || !isalpha((unsigned char)p[i - 1])))
+            words++;
+    return words >= 2 ? d : n;
+}
+
 /* Class names are judged one by one; a name with a digit is an id or a
- * key-value label ("category-84", "postid-17725"), not a role. Labels
+ * key-value label ("category-84", "postid-17725"), not a role, but the
+ * words before a generated tail are. Labels
  * come in sets ("post type-post status-publish category-news"): with two
  * or more, they describe the post and are not read as roles; alone,
  * "author-box" or "post-comments" is a name like any other. */
-static bool class_names_match(const char *value, bool (*fn)(const char *word, size_t len))
+static bool class_names_match(const char *value, bool (*fn)(const char *word, size_t len),
+                              bool is_class)
 {
     if (!value)
         return false;
@@ -313,9 +334,12 @@ static bool class_names_match(const char *value, bool (*fn)(const char *word, si
         for (size_t i = 0; i < n; i++)
             digit |= isdigit((unsigned char)p[i]) != 0;
         bool label = labels >= 2 && is_label(p);
-        if (!digit && !label && n < sizeof name) {
-            memcpy(name, p, n);
-            name[n] = '\0';
+        size_t keep = digit && is_class ? generated_tail(p, n) : n;
+        if (keep < n)
+            digit = false;
+        if (!digit && !label && keep < sizeof name) {
+            memcpy(name, p, keep);
+            name[keep] = '\0';
             if (fn == is_boilerplate_word ? boilerplate_name(name) : any_word(name, fn))
                 return true;
         }
@@ -333,8 +357,8 @@ static bool is_post_class(const char *w, size_t len)
 
 static bool has_boilerplate_name(const xmlNode *n)
 {
-    return class_names_match(xc_dom_attr(n, "class"), is_boilerplate_word) ||
-           class_names_match(xc_dom_attr(n, "id"), is_boilerplate_word);
+    return class_names_match(xc_dom_attr(n, "class"), is_boilerplate_word, true) ||
+           class_names_match(xc_dom_attr(n, "id"), is_boilerplate_word, false);
 }
 
 static bool has_content_name(const xmlNode *n)
@@ -364,7 +388,7 @@ static bool is_boilerplate(const xmlNode *n)
     const char *itemprop = xc_dom_attr(n, "itemprop");
     if (itemprop && strstr(itemprop, "articleBody"))
         return false;
-    if (class_names_match(xc_dom_attr(n, "class"), is_post_class))
+    if (class_names_match(xc_dom_attr(n, "class"), is_post_class, true))
         return false;
     return has_boilerplate_name(n);
 }
