@@ -547,7 +547,61 @@ static bool is_article_header(const xmlNode *n, const node_info *i, bool in_arti
     return in_article || (i->good >= 150 && i->good * 2 >= i->text && link_density(i) < 0.2);
 }
 
-static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, int depth)
+static size_t count_class(const xmlNode *n, const char *cls, size_t stop, int depth)
+{
+    size_t k = 0;
+    for (; n && k < stop && depth < MAX_DEPTH; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *c = xc_dom_attr(n, "class");
+        if (c && strcmp(c, cls) == 0)
+            k++;
+        k += count_class(n->children, cls, stop - k, depth + 1);
+    }
+    return k;
+}
+
+/* Another element in the page with n's class: n is one item of a list. */
+static bool has_twin(const xmlNode *n)
+{
+    const char *cls = xc_dom_attr(n, "class");
+    const xmlNode *root = n->doc ? xmlDocGetRootElement(n->doc) : NULL;
+    return cls && root && count_class(root, cls, 2, 0) >= 2;
+}
+
+/* "Teaser" names both a promotion and an article's lead ("teaser-text"):
+ * a lone teaser that is all paragraph text, without links, is the lead. */
+static bool is_lead_teaser(const xmlNode *n, const node_info *i)
+{
+    if (strcmp(reason_word, "teaser") != 0)
+        return false;
+    return i->good >= 100 && i->good * 10 >= i->text * 9 && i->link == 0 && !has_twin(n);
+}
+
+/* Elements judged furniture are freed after the whole walk, so that
+ * every judgement sees the page as it was (has_twin counts them). */
+typedef struct node_list {
+    xmlNode **items;
+    size_t count, cap;
+} node_list;
+
+static void defer_free(node_list *l, xmlNode *n)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        xmlNode **grown = realloc(l->items, cap * sizeof *grown);
+        if (!grown) {
+            free_subtree(n);
+            return;
+        }
+        l->items = grown;
+        l->cap = cap;
+    }
+    l->items[l->count++] = n;
+}
+
+static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, node_list *dropped,
+                               int depth)
 {
     xmlNode *next;
     bool in_article = false;
@@ -560,7 +614,7 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, i
         node_info *ci = info_of(c);
         bool wrapper = (page_good > 0 && ci->good * 2 > page_good) || ci->text * 2 > page_text;
         if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper &&
-            !is_article_header(c, ci, in_article)) {
+            !is_article_header(c, ci, in_article) && !is_lead_teaser(c, ci)) {
             if (debug_level())
                 fprintf(stderr, "drop <%s class=%s id=%s> (%s) text %zu good %zu of %zu\n", c->name,
                         xc_dom_attr(c, "class"), xc_dom_attr(c, "id"), reason[0] ? reason : "tag",
@@ -570,10 +624,10 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, i
                 fprintf(stderr, "  dropped: %s\n", t ? t : "");
                 free(t);
             }
-            free_subtree(c);
+            defer_free(dropped, c);
             continue;
         }
-        remove_boilerplate(c, page_good, page_text, depth + 1);
+        remove_boilerplate(c, page_good, page_text, dropped, depth + 1);
     }
 }
 
@@ -807,7 +861,11 @@ bool xc_html_main_text(htmlDocPtr doc, xc_buf *out)
     body->_private = &x.info[x.count++];
     attach_info(&x, body->children, 1);
     measure_tree(body);
-    remove_boilerplate(body, info_of(body)->good, info_of(body)->text, 0);
+    node_list dropped = {0};
+    remove_boilerplate(body, info_of(body)->good, info_of(body)->text, &dropped, 0);
+    for (size_t i = 0; i < dropped.count; i++)
+        free_subtree(dropped.items[i]);
+    free(dropped.items);
     measure_tree(body);
     if (debug_level() >= 3) {
         char *t = xc_dom_inline_text(body);

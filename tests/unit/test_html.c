@@ -235,6 +235,32 @@ static void test_article_header_kept(void **state)
     xc_page_free(&page);
 }
 
+/* A lone "teaser-text" with no links is the article's lead; teasers that
+ * come as a list are promotions. */
+static void test_lead_teaser(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"news-detail\"><h1>New cycle lanes on the ring road</h1>"
+        "<div class=\"teaser-text\">The city will paint cycle lanes on both sides of the ring road "
+        "this summer, the mayor announced after the council vote on Thursday.</div>"
+        "<p>Work starts in June and should take about six weeks, with one lane closed to cars "
+        "at night while the paint dries and the new signs go up.</p>"
+        "<p>Shop owners along the road had asked for delivery bays to stay, and the plan keeps "
+        "them at every second junction, the mayor's office said.</p></div>"
+        "<div class=\"more\"><div class=\"item\"><div class=\"teaser\">Bridge repairs will close "
+        "the river crossing for two weekends in the autumn, say engineers.</div></div>"
+        "<div class=\"item\"><div class=\"teaser\">The summer festival returns to the old harbour "
+        "with three stages and a market for local food and crafts.</div></div></div>"
+        "</body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "paint cycle lanes on both sides"));
+    assert_non_null(strstr(page.text, "delivery bays"));
+    assert_null(strstr(page.text, "Bridge repairs"));
+    assert_null(strstr(page.text, "summer festival"));
+    xc_page_free(&page);
+}
+
 /* Class words that only qualify others: the article's field hides its
  * label, a block hides on phones only or when printed; "visually-hidden"
  * and "print-only" elements are not seen on screen. */
@@ -365,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_windows_1252_page),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_article_header_kept),
+        cmocka_unit_test(test_lead_teaser),
         cmocka_unit_test(test_hidden_and_print_classes),
         cmocka_unit_test(test_label_classes),
         cmocka_unit_test(test_nul_byte_in_page),
