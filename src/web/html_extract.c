@@ -580,8 +580,14 @@ static bool is_lead_teaser(const xmlNode *n, const node_info *i)
 
 /* Elements judged furniture are freed after the whole walk, so that
  * every judgement sees the page as it was (has_twin counts them). */
+typedef struct dropped_node {
+    xmlNode *node;
+    char why[48]; /* the class name that named it furniture, "" for a tag or role */
+    bool comment; /* ... as comments */
+} dropped_node;
+
 typedef struct node_list {
-    xmlNode **items;
+    dropped_node *items;
     size_t count, cap;
 } node_list;
 
@@ -589,7 +595,7 @@ static void defer_free(node_list *l, xmlNode *n)
 {
     if (l->count == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
-        xmlNode **grown = realloc(l->items, cap * sizeof *grown);
+        dropped_node *grown = realloc(l->items, cap * sizeof *grown);
         if (!grown) {
             free_subtree(n);
             return;
@@ -597,11 +603,33 @@ static void defer_free(node_list *l, xmlNode *n)
         l->items = grown;
         l->cap = cap;
     }
-    l->items[l->count++] = n;
+    l->items[l->count].node = n;
+    snprintf(l->items[l->count].why, sizeof l->items[l->count].why, "%s", reason);
+    l->items[l->count].comment = strstr(reason_word, "comment") || strstr(reason_word, "kommentar") ||
+                                 strcmp(reason_word, "disqus") == 0 ||
+                                 strcmp(reason_word, "replies") == 0 ||
+                                 strcmp(reason_word, "respond") == 0;
+    l->count++;
+}
+
+/* Class names whose elements together hold most of the page's paragraphs
+ * are the page's own units (a page builder's "elementor-widget"), not
+ * furniture; comments stay comments however many there are. */
+typedef struct name_list {
+    char (*names)[48];
+    size_t count;
+} name_list;
+
+static bool name_listed(const name_list *l, const char *name)
+{
+    for (size_t i = 0; l && i < l->count; i++)
+        if (strcmp(l->names[i], name) == 0)
+            return true;
+    return false;
 }
 
 static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, node_list *dropped,
-                               int depth)
+                               const name_list *units, int depth)
 {
     xmlNode *next;
     bool in_article = false;
@@ -614,21 +642,86 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, n
         node_info *ci = info_of(c);
         bool wrapper = (page_good > 0 && ci->good * 2 > page_good) || ci->text * 2 > page_text;
         if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper &&
-            !is_article_header(c, ci, in_article) && !is_lead_teaser(c, ci)) {
-            if (debug_level())
-                fprintf(stderr, "drop <%s class=%s id=%s> (%s) text %zu good %zu of %zu\n", c->name,
-                        xc_dom_attr(c, "class"), xc_dom_attr(c, "id"), reason[0] ? reason : "tag",
-                        ci->text, ci->good, page_good);
-            if (debug_level() >= 2) {
-                char *t = xc_dom_inline_text(c);
-                fprintf(stderr, "  dropped: %s\n", t ? t : "");
-                free(t);
-            }
+            !is_article_header(c, ci, in_article) && !is_lead_teaser(c, ci) &&
+            !(reason[0] && name_listed(units, reason))) {
             defer_free(dropped, c);
             continue;
         }
-        remove_boilerplate(c, page_good, page_text, dropped, depth + 1);
+        remove_boilerplate(c, page_good, page_text, dropped, units, depth + 1);
     }
+}
+
+/* The class names of the dropped elements that together hold more than
+ * half of the page's good text. */
+static bool add_units(name_list *units, const node_list *dropped, size_t page_good)
+{
+    if (page_good == 0 || dropped->count == 0)
+        return false;
+    char (*names)[48] = calloc(dropped->count, sizeof *names);
+    size_t *good = calloc(dropped->count, sizeof *good);
+    bool *comment = calloc(dropped->count, sizeof *comment);
+    size_t kinds = 0;
+    bool added = false;
+    for (size_t i = 0; names && good && comment && i < dropped->count; i++) {
+        const dropped_node *d = &dropped->items[i];
+        if (!d->why[0])
+            continue;
+        size_t k = 0;
+        while (k < kinds && strcmp(names[k], d->why) != 0)
+            k++;
+        if (k == kinds)
+            memcpy(names[kinds++], d->why, sizeof d->why);
+        good[k] += info_of(d->node)->good;
+        comment[k] = d->comment;
+    }
+    for (size_t k = 0; good && comment && k < kinds; k++) {
+        if ((comment[k] ? good[k] * 4 <= page_good * 3 : good[k] * 2 <= page_good) ||
+            name_listed(units, names[k]))
+            continue;
+        char (*grown)[48] = realloc(units->names, (units->count + 1) * sizeof *grown);
+        if (!grown)
+            break;
+        units->names = grown;
+        memcpy(units->names[units->count++], names[k], sizeof *names);
+        added = true;
+    }
+    free(names);
+    free(good);
+    free(comment);
+    return added;
+}
+
+static void remove_all_boilerplate(xmlNode *body)
+{
+    size_t page_good = info_of(body)->good, page_text = info_of(body)->text;
+    node_list dropped = {0};
+    remove_boilerplate(body, page_good, page_text, &dropped, NULL, 0);
+    /* a unit may hold the next one ("elementor-widget" around
+     * "elementor-widget-container"): a few rounds */
+    name_list units = {0};
+    for (int round = 0; round < 4 && add_units(&units, &dropped, page_good); round++) {
+        dropped.count = 0;
+        remove_boilerplate(body, page_good, page_text, &dropped, &units, 0);
+    }
+    for (size_t k = 0; debug_level() && k < units.count; k++)
+        fprintf(stderr, "keep class %s: its elements hold most of the text\n", units.names[k]);
+    for (size_t i = 0; i < dropped.count; i++) {
+        xmlNode *c = dropped.items[i].node;
+        const node_info *ci = info_of(c);
+        if (debug_level())
+            fprintf(stderr, "drop <%s class=%s id=%s> (%s) text %zu good %zu of %zu\n", c->name,
+                    xc_dom_attr(c, "class"), xc_dom_attr(c, "id"),
+                    dropped.items[i].why[0] ? dropped.items[i].why : "tag", ci->text, ci->good,
+                    page_good);
+        if (debug_level() >= 2) {
+            char *t = xc_dom_inline_text(c);
+            fprintf(stderr, "  dropped: %s\n", t ? t : "");
+            free(t);
+        }
+        free_subtree(c);
+    }
+    free(dropped.items);
+    free(units.names);
 }
 
 /* ---- scoring ------------------------------------------------------------- */
@@ -861,11 +954,7 @@ bool xc_html_main_text(htmlDocPtr doc, xc_buf *out)
     body->_private = &x.info[x.count++];
     attach_info(&x, body->children, 1);
     measure_tree(body);
-    node_list dropped = {0};
-    remove_boilerplate(body, info_of(body)->good, info_of(body)->text, &dropped, 0);
-    for (size_t i = 0; i < dropped.count; i++)
-        free_subtree(dropped.items[i]);
-    free(dropped.items);
+    remove_all_boilerplate(body);
     measure_tree(body);
     if (debug_level() >= 3) {
         char *t = xc_dom_inline_text(body);

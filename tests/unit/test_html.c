@@ -235,6 +235,31 @@ static void test_article_header_kept(void **state)
     xc_page_free(&page);
 }
 
+/* A page builder wraps every part of the page in a "widget": together they
+ * hold the text, so they are the page's units, not furniture; a short
+ * sidebar widget still goes. */
+static void test_page_builder_widgets(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"pb-section\">"
+        "<div class=\"pb-widget pb-widget-heading\"><h2>About the choir</h2></div>"
+        "<div class=\"pb-widget pb-widget-text\"><p>The choir was founded in 1982 by six "
+        "teachers from the village school and now has forty members of all ages.</p></div>"
+        "<div class=\"pb-widget pb-widget-text\"><p>We rehearse every Wednesday evening in the "
+        "parish hall and sing at two concerts a year, in spring and before Christmas.</p></div>"
+        "<div class=\"pb-widget pb-widget-text\"><p>New singers are welcome at any time; no "
+        "audition is needed, and the first three rehearsals are free of charge.</p></div></div>"
+        "<div class=\"sidebar-box widget\"><a href=\"/a\">Archive</a> <a href=\"/b\">Links</a></div>"
+        "</body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "six teachers"));
+    assert_non_null(strstr(page.text, "parish hall"));
+    assert_non_null(strstr(page.text, "no audition is needed"));
+    assert_null(strstr(page.text, "Archive"));
+    xc_page_free(&page);
+}
+
 /* A lone "teaser-text" with no links is the article's lead; teasers that
  * come as a list are promotions. */
 static void test_lead_teaser(void **state)
@@ -391,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_windows_1252_page),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_article_header_kept),
+        cmocka_unit_test(test_page_builder_widgets),
         cmocka_unit_test(test_lead_teaser),
         cmocka_unit_test(test_hidden_and_print_classes),
         cmocka_unit_test(test_label_classes),
