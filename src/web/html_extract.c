@@ -178,6 +178,9 @@ static bool is_boilerplate_word(const char *w, size_t len)
         "newsticker", "ticker", "trust", "badge", "postinfo", "utility", NULL};
     if (word_in(w, words))
         return true;
+    /* "commentary" is an opinion piece, not the readers' comments */
+    if (strncmp(w, "commentar", 9) == 0)
+        return false;
     /* compounds: "jp-relatedposts", "commentlist", "entryfooter", "postmetadata" */
     static const char *const roots[] = {"related", "comment", "sharing", "social", "sidebar",
                                         "footer", "metadata", "breadcrumb", "navigation",

@@ -313,7 +313,7 @@ static void test_hidden_and_print_classes(void **state)
 
 /* Labels of the post in a set describe it ("category-sidebar-tips" is a
  * category, not a sidebar); a lone "author-box" is the author's box; a
- * CSS-module name is read up to its hash. */
+ * CSS-module name is read up to its hash; a commentary is no comment. */
 static void test_label_classes(void **state)
 {
     (void)state;
@@ -325,6 +325,8 @@ static void test_label_classes(void **state)
         "then wait a week before watering so that damaged roots can heal.</p></div>"
         "<div class=\"author-box\"><p>Jo Marsh writes about house plants and has killed more "
         "ferns than she would like to admit in a public biography.</p></div>"
+        "<div class=\"opinion commentary\"><p>In our view the new pot rule is overdue: too many "
+        "cacti die of wet roots in pots that are far too big for them.</p></div>"
         "<div class=\"Newsletter__box___3fQx\"><p>Get our weekly letter with new plant tips, "
         "offers from the shop and the best questions from our readers.</p></div></body></html>";
     xc_page page = extract_ok(html, sizeof html - 1, NULL);
@@ -332,6 +334,7 @@ static void test_label_classes(void **state)
     assert_non_null(strstr(page.text, "damaged roots can heal"));
     assert_null(strstr(page.text, "ferns"));
     assert_null(strstr(page.text, "weekly letter"));
+    assert_non_null(strstr(page.text, "new pot rule is overdue"));
     xc_page_free(&page);
 }
 
