@@ -910,7 +910,24 @@ static bool skip_blocks(const xmlNode *n, void *root)
     return n != root && xc_dom_is_block(n);
 }
 
-static void write_good_blocks(xmlNode *body, xc_buf *out)
+static bool is_inside(const xmlNode *n, const xmlNode *region)
+{
+    for (; n; n = n->parent)
+        if (n == region)
+            return true;
+    return false;
+}
+
+/* List items and table cells: ingredients, specifications, steps. */
+static bool is_item(const xmlNode *n)
+{
+    return xc_dom_is_named(n, "li") || xc_dom_is_named(n, "td") || xc_dom_is_named(n, "th") ||
+           xc_dom_is_named(n, "dd") || xc_dom_is_named(n, "dt");
+}
+
+/* `best` (may be NULL) is the Readability container: short items in it
+ * belong to the article (a recipe's ingredients, a product's data). */
+static void write_good_blocks(xmlNode *body, const xmlNode *best, xc_buf *out)
 {
     block_list list = {0};
     collect_blocks(body, &list, 0);
@@ -920,6 +937,10 @@ static void write_good_blocks(xmlNode *body, xc_buf *out)
         revised[i] = b->cls;
         if (b->cls != BLOCK_SHORT)
             continue;
+        if (best && is_item(b->node) && is_inside(b->node, best)) {
+            revised[i] = BLOCK_GOOD;
+            continue;
+        }
         block_class before = neighbour(&list, i, -1), after = neighbour(&list, i, +1);
         /* a heading introduces what follows; other short blocks need good on both sides */
         if (b->heading ? after == BLOCK_GOOD : before == BLOCK_GOOD && after == BLOCK_GOOD)
@@ -989,7 +1010,7 @@ bool xc_html_main_text(htmlDocPtr doc, xc_buf *out)
     if (out->data)
         got = text_bytes(out->data + start, &ignored);
     xc_buf blocks = {0};
-    write_good_blocks(body, &blocks);
+    write_good_blocks(body, best, &blocks);
     size_t all = blocks.data ? text_bytes(blocks.data, &ignored) : 0;
     if (got < 250 || (double)got < FALLBACK_RATIO * (double)all) {
         out->len = start;

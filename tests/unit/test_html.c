@@ -235,6 +235,29 @@ static void test_article_header_kept(void **state)
     xc_page_free(&page);
 }
 
+/* Short list items inside the article's container are its content (a
+ * recipe's ingredients), even with no long paragraph after them. */
+static void test_items_in_container(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><article class=\"recipe\"><h1>Plum cake</h1>"
+        "<p>This plum cake is what my grandmother baked every September, when the trees in her "
+        "garden were so full that the branches had to be propped up with poles.</p>"
+        "<p>Bake it in a square tin for about forty minutes, until the dough is golden and the "
+        "plums have sunk a little and released their juice, then let it cool.</p>"
+        "<h2>Ingredients</h2><ul><li>1 kg plums</li><li>250 g flour</li><li>2 eggs</li>"
+        "<li>100 g butter</li></ul></article>"
+        "<div class=\"links\"><a href=\"/a\">Apple pie</a> <a href=\"/b\">Cherry tart</a> "
+        "<a href=\"/c\">Pear crumble</a></div></body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "grandmother baked"));
+    assert_non_null(strstr(page.text, "250 g flour"));
+    assert_non_null(strstr(page.text, "100 g butter"));
+    assert_null(strstr(page.text, "Cherry tart"));
+    xc_page_free(&page);
+}
+
 /* A page builder wraps every part of the page in a "widget": together they
  * hold the text, so they are the page's units, not furniture; a short
  * sidebar widget still goes. */
@@ -419,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_windows_1252_page),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_article_header_kept),
+        cmocka_unit_test(test_items_in_container),
         cmocka_unit_test(test_page_builder_widgets),
         cmocka_unit_test(test_lead_teaser),
         cmocka_unit_test(test_hidden_and_print_classes),
