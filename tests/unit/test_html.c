@@ -258,6 +258,25 @@ static void test_items_in_container(void **state)
     xc_page_free(&page);
 }
 
+/* Outside the article's container a block must be longer to count: a
+ * boxed one-liner beside the article is not its text. */
+static void test_short_block_outside_container(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"box\"><p>Our office is open from Monday to Friday, nine to five.</p>"
+        "</div><article><p>The museum reopened its east wing on Saturday after two years of "
+        "renovation, with new lighting and a lift for visitors who cannot use the stairs.</p>"
+        "<p>The collection of clocks, which had been stored in the cellar, is on show again, and "
+        "a workshop lets children take an old alarm clock apart and put it back together.</p>"
+        "</article></body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "east wing"));
+    assert_non_null(strstr(page.text, "alarm clock"));
+    assert_null(strstr(page.text, "Our office is open"));
+    xc_page_free(&page);
+}
+
 /* A page builder wraps every part of the page in a "widget": together they
  * hold the text, so they are the page's units, not furniture; a short
  * sidebar widget still goes. */
@@ -443,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_article_header_kept),
         cmocka_unit_test(test_items_in_container),
+        cmocka_unit_test(test_short_block_outside_container),
         cmocka_unit_test(test_page_builder_widgets),
         cmocka_unit_test(test_lead_teaser),
         cmocka_unit_test(test_hidden_and_print_classes),
