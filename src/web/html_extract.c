@@ -1016,7 +1016,8 @@ bool xc_html_main_text(htmlDocPtr doc, xc_buf *out)
     if (out->data)
         got = text_bytes(out->data + start, &ignored);
     xc_buf blocks = {0};
-    write_good_blocks(body, best, &blocks);
+    /* a container without one good paragraph is no guide to the blocks */
+    write_good_blocks(body, best && info_of(best)->good > 0 ? best : NULL, &blocks);
     size_t all = blocks.data ? text_bytes(blocks.data, &ignored) : 0;
     if (got < 250 || (double)got < FALLBACK_RATIO * (double)all) {
         out->len = start;
