@@ -634,6 +634,12 @@ static bool name_listed(const name_list *l, const char *name)
     return false;
 }
 
+static bool is_list(const xmlNode *n)
+{
+    return xc_dom_is_named(n, "ul") || xc_dom_is_named(n, "ol") || xc_dom_is_named(n, "dl") ||
+           xc_dom_is_named(n, "li");
+}
+
 static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, node_list *dropped,
                                const name_list *units, int depth)
 {
@@ -647,6 +653,11 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, n
             continue;
         node_info *ci = info_of(c);
         bool wrapper = (page_good > 0 && ci->good * 2 > page_good) || ci->text * 2 > page_text;
+        /* a list with half the text is a list of teasers, comments or
+         * menus; only one with nearly all of it wraps the page (markup
+         * left open) */
+        if (is_list(c) && ci->good * 10 <= page_good * 9)
+            wrapper = false;
         if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper &&
             !is_article_header(c, ci, in_article) && !is_lead_teaser(c, ci) &&
             !(reason[0] && name_listed(units, reason))) {
@@ -657,8 +668,9 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, n
     }
 }
 
-/* The class names of the dropped elements that together hold more than
- * half of the page's good text. */
+/* The class names of two or more dropped elements that together hold
+ * more than half of the page's good text (one such element is a wrapper,
+ * judged on its own). */
 static bool add_units(name_list *units, const node_list *dropped, size_t page_good)
 {
     if (page_good == 0 || dropped->count == 0)
@@ -666,9 +678,10 @@ static bool add_units(name_list *units, const node_list *dropped, size_t page_go
     char (*names)[48] = calloc(dropped->count, sizeof *names);
     size_t *good = calloc(dropped->count, sizeof *good);
     bool *comment = calloc(dropped->count, sizeof *comment);
+    size_t *many = calloc(dropped->count, sizeof *many);
     size_t kinds = 0;
     bool added = false;
-    for (size_t i = 0; names && good && comment && i < dropped->count; i++) {
+    for (size_t i = 0; names && good && comment && many && i < dropped->count; i++) {
         const dropped_node *d = &dropped->items[i];
         if (!d->why[0])
             continue;
@@ -679,9 +692,10 @@ static bool add_units(name_list *units, const node_list *dropped, size_t page_go
             memcpy(names[kinds++], d->why, sizeof d->why);
         good[k] += info_of(d->node)->good;
         comment[k] = d->comment;
+        many[k]++;
     }
-    for (size_t k = 0; good && comment && k < kinds; k++) {
-        if ((comment[k] ? good[k] * 4 <= page_good * 3 : good[k] * 2 <= page_good) ||
+    for (size_t k = 0; good && comment && many && k < kinds; k++) {
+        if (many[k] < 2 || (comment[k] ? good[k] * 4 <= page_good * 3 : good[k] * 2 <= page_good) ||
             name_listed(units, names[k]))
             continue;
         char (*grown)[48] = realloc(units->names, (units->count + 1) * sizeof *grown);
@@ -694,6 +708,7 @@ static bool add_units(name_list *units, const node_list *dropped, size_t page_go
     free(names);
     free(good);
     free(comment);
+    free(many);
     return added;
 }
 

@@ -277,6 +277,32 @@ static void test_short_block_outside_container(void **state)
     xc_page_free(&page);
 }
 
+/* A related-posts list with long excerpts holds more text than the short
+ * article above it, and is still not the page's wrapper. */
+static void test_related_list_with_excerpts(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"entry\"><p>The village well was cleaned last week for the first "
+        "time in thirty years, and the water is clear again, the volunteers reported.</p>"
+        "<p>They found coins, a bicycle bell and a stone with a date carved into it, which the "
+        "local museum has asked to keep for its summer exhibition.</p>"
+        "<ul class=\"related-posts\"><li><a href=\"/1\">Old mill</a> <small>The old mill by the river "
+        "was built in the eighteenth century and ground flour for three villages until the war "
+        "ended its work for good.</small></li>"
+        "<li><a href=\"/2\">Chapel roof</a> <small>The chapel roof was repaired with slate from the "
+        "quarry up the valley, paid for by a collection among the families of the parish.</small></li>"
+        "<li><a href=\"/3\">School garden</a> <small>Children planted beans, pumpkins and sunflowers "
+        "in the school garden this spring and will sell the harvest at the autumn fair.</small></li>"
+        "</ul></div></body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "village well"));
+    assert_non_null(strstr(page.text, "summer exhibition"));
+    assert_null(strstr(page.text, "eighteenth century"));
+    assert_null(strstr(page.text, "slate from the quarry"));
+    xc_page_free(&page);
+}
+
 /* A page builder wraps every part of the page in a "widget": together they
  * hold the text, so they are the page's units, not furniture; a short
  * sidebar widget still goes. */
@@ -463,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_article_header_kept),
         cmocka_unit_test(test_items_in_container),
         cmocka_unit_test(test_short_block_outside_container),
+        cmocka_unit_test(test_related_list_with_excerpts),
         cmocka_unit_test(test_page_builder_widgets),
         cmocka_unit_test(test_lead_teaser),
         cmocka_unit_test(test_hidden_and_print_classes),
