@@ -178,7 +178,8 @@ static bool is_boilerplate_word(const char *w, size_t len)
         "dropdown", "search", "searchform", "topbar", "bottombar", "jump", "backlinks",
         "categories", "category", "archive", "archives", "calendar", "blogroll", "caption",
         "credit", "credits", "paywall", "next", "prev", "previous", "readtime",
-        "newsticker", "ticker", "trust", "badge", "postinfo", "utility", NULL};
+        "newsticker", "ticker", "trust", "badge", "postinfo", "utility", "disclaimer",
+        "disclosure", "affiliate", "cta", NULL};
     if (word_in(w, words))
         return true;
     /* "commentary" is an opinion piece, not the readers' comments */

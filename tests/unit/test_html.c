@@ -393,6 +393,8 @@ static void test_label_classes(void **state)
         "then wait a week before watering so that damaged roots can heal.</p></div>"
         "<div class=\"author-box\"><p>Jo Marsh writes about house plants and has killed more "
         "ferns than she would like to admit in a public biography.</p></div>"
+        "<p class=\"affiliate-disclaimer\">Links marked with a star earn us a small commission "
+        "when you buy something from the shops we link to.</p>"
         "<div class=\"opinion commentary\"><p>In our view the new pot rule is overdue: too many "
         "cacti die of wet roots in pots that are far too big for them.</p></div>"
         "<div class=\"Newsletter__box___3fQx\"><p>Get our weekly letter with new plant tips, "
@@ -403,6 +405,7 @@ static void test_label_classes(void **state)
     assert_null(strstr(page.text, "ferns"));
     assert_null(strstr(page.text, "weekly letter"));
     assert_non_null(strstr(page.text, "new pot rule is overdue"));
+    assert_null(strstr(page.text, "small commission"));
     xc_page_free(&page);
 }
 
