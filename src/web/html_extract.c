@@ -99,6 +99,15 @@ static void free_subtree(xmlNode *n)
     xmlFreeNode(n);
 }
 
+static size_t count_elements(const xmlNode *n, int depth);
+
+/* libxml2 parses <noscript> as markup, so an element left open in it
+ * ("<noscript><div></noscript>") swallows the rest of the page (browsers
+ * run scripts and read it as text); and some pages put the whole article
+ * there for readers without scripts. A <noscript> holding more than a few
+ * elements becomes a <div> rather than being dropped. */
+#define NOSCRIPT_SWALLOWED 10
+
 /* Remove what is never text: scripts, media, form controls, comments,
  * hidden elements. */
 static void strip(xmlNode *n, int depth)
@@ -108,6 +117,10 @@ static void strip(xmlNode *n, int depth)
         next = c->next;
         if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE || c->type == XML_DTD_NODE) {
             free_subtree(c);
+        } else if (xc_dom_is_named(c, "noscript") && depth < MAX_DEPTH &&
+                   count_elements(c->children, depth + 1) > NOSCRIPT_SWALLOWED) {
+            xmlNodeSetName(c, (const xmlChar *)"div");
+            strip(c, depth + 1);
         } else if (c->type == XML_ELEMENT_NODE) {
             if (depth >= MAX_DEPTH || is_dropped_tag(c) || is_hidden(c))
                 free_subtree(c);

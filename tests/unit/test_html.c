@@ -409,6 +409,27 @@ static void test_label_classes(void **state)
     xc_page_free(&page);
 }
 
+/* An element left open in <noscript> swallows the page in libxml2's tree:
+ * the text is still found. */
+static void test_noscript_left_open(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><noscript><div id=\"nojs\"></noscript><div id=\"page\"><div class=\"top\">"
+        "<a href=\"/\">Home</a> <a href=\"/news\">News</a></div><div class=\"text\">"
+        "<h1>Bears counted in the park</h1><p>Rangers counted twenty-one bear cubs in the national "
+        "park last year, the highest number since counting began in the nineteen-seventies.</p>"
+        "<p>Most of the cubs were seen in the valleys north of the lake, where beech forests give "
+        "the animals food and shelter through the autumn and early winter.</p></div>"
+        "<div class=\"a\"><span>1</span><span>2</span><span>3</span><span>4</span><span>5</span>"
+        "<span>6</span><span>7</span><span>8</span><span>9</span><span>10</span></div></div>"
+        "<noscript></div></noscript></body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "twenty-one bear cubs"));
+    assert_non_null(strstr(page.text, "beech forests"));
+    xc_page_free(&page);
+}
+
 /* A stray NUL byte past the first few kilobytes (a broken banner, say)
  * does not end the page: libxml2 would stop there, browsers go on. */
 static void test_nul_byte_in_page(void **state)
@@ -497,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_lead_teaser),
         cmocka_unit_test(test_hidden_and_print_classes),
         cmocka_unit_test(test_label_classes),
+        cmocka_unit_test(test_noscript_left_open),
         cmocka_unit_test(test_nul_byte_in_page),
         cmocka_unit_test(test_page_to_article),
         cmocka_unit_test(test_gunzip),
