@@ -1,11 +1,16 @@
 /* Main-text extraction. The page is cleaned (scripts, forms, hidden parts
  * and elements whose tag, role, class or id say boilerplate) and the text
- * of every block is measured. Then two readings are made: every block
- * judged on its own (length and link density, short blocks by their
- * neighbours, as jusText does), and the best container found as Readability
- * does (paragraphs score their ancestors by length, commas and link
- * density; siblings that look like more of the article join it). The
- * blocks win unless the container holds clearly more text.
+ * of every block is measured. Names are weak evidence and the text can
+ * overrule them: an element holding most of the page's paragraphs is a
+ * wrapper, a class whose elements together hold most of them is the
+ * page's own unit (a page builder's widgets), the article's header and a
+ * lone lead teaser stay. Then two readings are made: every block judged
+ * on its own (length and link density, short blocks by their neighbours,
+ * as jusText does; outside the container below a block must be longer,
+ * and short list items inside it count), and the best container found as
+ * Readability does (paragraphs score their ancestors by length, commas
+ * and link density; siblings that look like more of the article join
+ * it). The blocks win unless the container holds clearly more text.
  *
  * Lengths are counted in bytes of non-space text: cheap, and what matters
  * are the ratios between blocks of the same page. */
