@@ -586,6 +586,14 @@ static size_t count_class(const xmlNode *n, const char *cls, size_t stop, int de
     return k;
 }
 
+/* A form is search boxes and sign-ups, unless it wraps paragraphs (shops
+ * put the whole product, description and all, in the order form). */
+static bool is_text_form(const xmlNode *n, const node_info *i)
+{
+    return xc_dom_is_named(n, "form") && i->good >= 500 && i->good * 2 >= i->text &&
+           link_density(i) < 0.2;
+}
+
 /* Another element in the page with n's class: n is one item of a list. */
 static bool has_twin(const xmlNode *n)
 {
@@ -678,7 +686,7 @@ static void remove_boilerplate(xmlNode *n, size_t page_good, size_t page_text, n
         if (is_list(c) && ci->good * 10 <= page_good * 9)
             wrapper = false;
         if (depth < MAX_DEPTH && is_boilerplate(c) && !wrapper &&
-            !is_article_header(c, ci, in_article) && !is_lead_teaser(c, ci) &&
+            !is_article_header(c, ci, in_article) && !is_lead_teaser(c, ci) && !is_text_form(c, ci) &&
             !(reason[0] && name_listed(units, reason))) {
             defer_free(dropped, c);
             continue;

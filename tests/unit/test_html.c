@@ -235,6 +235,41 @@ static void test_article_header_kept(void **state)
     xc_page_free(&page);
 }
 
+/* A shop's order form holds the product's description: kept; a search
+ * form is not. */
+static void test_form_with_text(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html><body><form class=\"search\"><label>Search the shop</label><input name=q></form>"
+        "<form class=\"product\" action=\"/cart\"><h1>Wool blanket</h1>"
+        "<p>This blanket is woven from the wool of sheep that graze on the hills above the "
+        "village, washed by hand and dyed with plants from the garden behind the workshop.</p>"
+        "<p>It measures one metre fifty by two metres, weighs a little under two kilos and keeps "
+        "its shape after years of use if it is aired now and then instead of washed.</p>"
+        "<p>Every blanket is a little different, because the wool changes with the seasons and "
+        "the dye takes differently on each batch, so no two are ever quite the same colour.</p>"
+        "<p>Delivery takes three to five days; the blanket comes folded in a cotton bag that can "
+        "be used to store it in summer, with a card telling which farm the wool came from.</p>"
+        "<input type=submit value=\"Add to cart\"></form><div class=\"story\">"
+        "<p>Our workshop was founded by two sisters who learned weaving from their grandmother and "
+        "wanted to keep the old looms in the barn running after she retired from the craft.</p>"
+        "<p>Today six weavers work there, and visitors can watch them on Saturdays, when the barn "
+        "is open and coffee is served in the yard if the weather allows it.</p>"
+        "<p>We buy the wool from four farms in the valley and pay a fair price for it, which lets "
+        "the farmers keep old breeds that give less wool but cope well with the cold.</p>"
+        "<p>Each year we train one apprentice, who spends three years learning to spin, dye and "
+        "weave before making a first blanket of their own design for the shop.</p>"
+        "<p>In winter the workshop closes for a month, and the weavers mend the looms, sort the "
+        "new wool by colour and plan the patterns for the coming year together.</p></div>"
+        "</body></html>";
+    xc_page page = extract_ok(html, sizeof html - 1, NULL);
+    assert_non_null(strstr(page.text, "graze on the hills"));
+    assert_non_null(strstr(page.text, "no two are ever quite the same"));
+    assert_null(strstr(page.text, "Search the shop"));
+    xc_page_free(&page);
+}
+
 /* Short list items inside the article's container are its content (a
  * recipe's ingredients), even with no long paragraph after them. */
 static void test_items_in_container(void **state)
@@ -511,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_windows_1252_page),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_article_header_kept),
+        cmocka_unit_test(test_form_with_text),
         cmocka_unit_test(test_items_in_container),
         cmocka_unit_test(test_short_block_outside_container),
         cmocka_unit_test(test_related_list_with_excerpts),
