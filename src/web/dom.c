@@ -1,5 +1,6 @@
 /* libxml2 helpers. The HTML parser lower-cases element names and repairs
  * the tree as browsers do; everything here works on that repaired tree. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dom.h"
@@ -14,6 +15,18 @@ htmlDocPtr xc_dom_parse(const char *utf8, size_t len, const char *url)
         return NULL;
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                   HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    /* libxml2 ends the document at a NUL byte; browsers read past it
+     * (U+FFFD or nothing), so a stray NUL becomes a space */
+    if (memchr(utf8, '\0', len)) {
+        char *copy = malloc(len ? len : 1);
+        if (!copy)
+            return NULL;
+        for (size_t i = 0; i < len; i++)
+            copy[i] = utf8[i] ? utf8[i] : ' ';
+        htmlDocPtr doc = htmlReadMemory(copy, (int)len, url, "UTF-8", options);
+        free(copy);
+        return doc;
+    }
     return htmlReadMemory(utf8, (int)len, url, "UTF-8", options);
 }
 
