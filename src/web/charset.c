@@ -100,6 +100,19 @@ int xc_charset_from_content_type(const char *content_type, char *out, size_t cap
     return 0;
 }
 
+/* Whether offset `at` lies inside a <meta ...> tag (and not, say, in
+ * <script charset=utf-8>, which says how that script is encoded). */
+static bool in_meta_tag(const char *data, size_t at)
+{
+    for (size_t i = at; i-- > 0;) {
+        if (data[i] == '>')
+            return false;
+        if (data[i] == '<')
+            return strncasecmp(data + i, "<meta", 5) == 0;
+    }
+    return false;
+}
+
 /* The charset a page declares in its first bytes: <meta charset=x>,
  * <meta http-equiv=Content-Type content="...; charset=x">, or an XML
  * declaration's encoding="x". */
@@ -110,7 +123,7 @@ static int declared_in_page(const char *data, size_t len, char *out, size_t cap)
         if (data[i] != 'c' && data[i] != 'C' && data[i] != 'e' && data[i] != 'E')
             continue;
         size_t k;
-        if (strncasecmp(data + i, "charset", 7) == 0)
+        if (strncasecmp(data + i, "charset", 7) == 0 && in_meta_tag(data, i))
             k = 7;
         else if (strncasecmp(data + i, "encoding", 8) == 0 && i >= 5 && memcmp(data, "<?xml", 5) == 0)
             k = 8;

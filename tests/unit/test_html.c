@@ -160,6 +160,12 @@ static void test_charsets(void **state)
     assert_int_equal(xc_to_utf8(u16, sizeof u16 - 1, NULL, &out, &len, used, sizeof used), XC_OK);
     assert_string_equal(out, "<p>ü</p>");
     free(out);
+    /* a script's charset says how the script is encoded, not the page */
+    const char gb[] = "<script src=\"a.js\" charset=\"utf-8\"></script><meta charset=\"gb2312\">"
+                      "<p>\xd6\xd0\xce\xc4</p>";
+    assert_int_equal(xc_to_utf8(gb, sizeof gb - 1, NULL, &out, &len, used, sizeof used), XC_OK);
+    assert_non_null(strstr(out, "<p>中文</p>"));
+    free(out);
     char cs[32];
     assert_true(xc_charset_from_content_type("text/html; charset=\"Shift_JIS\"", cs, sizeof cs));
     assert_string_equal(cs, "Shift_JIS");
