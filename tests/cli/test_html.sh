@@ -66,7 +66,7 @@ if [ -f "$DATA/evaldata.json" ]; then
     f1=$(jq -r .f1 "$WORK/out")
     pages=$(jq -r .pages "$WORK/out")
     expect_eq "$pages" 990 "pages scored"
-    awk -v f="$f1" 'BEGIN { exit !(f >= 0.90) }' || fail "eval extract F1 $f1 < 0.90"
+    awk -v f="$f1" 'BEGIN { exit !(f >= 0.93) }' || fail "eval extract F1 $f1 < 0.93"
     TESTS=$((TESTS + 1))
 else
     echo "skip: $DATA is absent (the extraction benchmark)"
