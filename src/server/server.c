@@ -136,6 +136,7 @@ static int past_deadline(void *user)
 typedef struct request {
     xc_buf body;
     bool too_big;
+    bool answered; /* refused before its body was read */
 } request;
 
 static const char *query_param(void *connection, const char *name)
@@ -191,8 +192,19 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
             return MHD_NO;
         *con_cls = req;
         const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (length && strtoull(length, NULL, 10) > s->max_body)
-            req->too_big = true;
+        if (!length || strtoull(length, NULL, 10) <= s->max_body)
+            return MHD_YES;
+        /* Answered now, without reading the body (the connection closes). */
+        req->too_big = req->answered = true;
+        xc_api_response res = {0};
+        xc_api_error(&res, 413, "the body is over the limit of %zu bytes", s->max_body);
+        enum MHD_Result ok = send_response(connection, method, &res, NULL);
+        xc_buf_free(&res.body);
+        log_request(s, method, url, 413, now_seconds());
+        return ok;
+    }
+    if (req->answered) {
+        *upload_data_size = 0; /* the answer is queued; the rest is dropped */
         return MHD_YES;
     }
     if (*upload_data_size) {
