@@ -1,6 +1,8 @@
 /* Opening the store: WAL journal, foreign keys, migrations. */
 #include "store.h"
 
+#include <stdlib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -141,7 +143,9 @@ void xc_store_close(xc_store *s)
 {
     for (int i = 0; i < s->statement_count; i++)
         sqlite3_finalize(s->statements[i].stmt);
-    s->statement_count = 0;
+    free(s->statements);
+    s->statements = NULL;
+    s->statement_count = s->statement_capacity = 0;
     if (s->db)
         sqlite3_close(s->db);
     s->db = NULL;
@@ -179,17 +183,22 @@ sqlite3_stmt *xc_store_prepare(xc_store *s, const char *sql, xc_error *err)
             return st;
         }
     }
+    if (s->statement_count == s->statement_capacity) {
+        int cap = s->statement_capacity ? s->statement_capacity * 2 : 64;
+        xc_store_statement *grown = realloc(s->statements, (size_t)cap * sizeof *grown);
+        if (!grown) {
+            xc_fail(err, XC_ERR_NOMEM, "out of memory");
+            return NULL;
+        }
+        s->statements = grown;
+        s->statement_capacity = cap;
+    }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
         xc_store_error(s, err, "preparing a statement");
         return NULL;
     }
-    if (s->statement_count < XC_STORE_MAX_STATEMENTS) {
-        s->statements[s->statement_count].sql = sql;
-        s->statements[s->statement_count].stmt = st;
-        s->statement_count++;
-    }
-    /* Beyond the cache size the statement leaks until close: grow the cache. */
+    s->statements[s->statement_count++] = (xc_store_statement){sql, st};
     return st;
 }
 

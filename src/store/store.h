@@ -10,15 +10,15 @@
 
 #include "crosscheck.h"
 
-#define XC_STORE_MAX_STATEMENTS 64
+typedef struct xc_store_statement {
+    const char *sql; /* the static string it was made from: the cache key */
+    sqlite3_stmt *stmt;
+} xc_store_statement;
 
 typedef struct xc_store {
     sqlite3 *db;
-    struct {
-        const char *sql; /* the static string it was made from: the cache key */
-        sqlite3_stmt *stmt;
-    } statements[XC_STORE_MAX_STATEMENTS];
-    int statement_count;
+    xc_store_statement *statements; /* grows: every statement is finalized at close */
+    int statement_count, statement_capacity;
     bool in_transaction;
 } xc_store;
 
