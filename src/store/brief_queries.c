@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store.h"
 #include "story_reports.h"
@@ -222,6 +223,17 @@ static void describe_value(xc_buf *text, const xc_fact_value *v)
     xc_buf_putc(text, ')');
 }
 
+/* Whether a casualty count's event as written reads after "in the": "the
+ * drone strike", "the bombing" do; a participle ("capsized") or the counted
+ * class itself ("missing") does not. Other facts' events are their verbs. */
+static bool names_an_event(const char *event_text, const char *thing)
+{
+    size_t n = strlen(event_text);
+    if (n < 3 || strcasecmp(event_text, thing) == 0)
+        return false;
+    return !(event_text[n - 2] == 'e' && event_text[n - 1] == 'd');
+}
+
 static int collect_conflict(void *user, const xc_fact *fact)
 {
     brief_state *b = user;
@@ -244,7 +256,7 @@ static int collect_conflict(void *user, const xc_fact *fact)
     else
         xc_buf_printf(&text, "Reports differ on the figure for \xE2\x80\x9C%s\xE2\x80\x9D",
                       fact->thing_text ? fact->thing_text : fact->thing);
-    if (fact->event_text)
+    if (counted && fact->event_text && names_an_event(fact->event_text, fact->thing))
         xc_buf_printf(&text, " in the %s", fact->event_text);
     xc_buf_append(&text, ": ", 2);
     size_t shown = 0;
