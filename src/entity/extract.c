@@ -3,6 +3,7 @@
 
 #include "entity/extract.h"
 #include "entity/names.h"
+#include "temporal/lexicon.h"
 #include "util/vec.h"
 
 static bool words_agree(const char *a, size_t an, const char *b, size_t bn)
@@ -197,6 +198,14 @@ static size_t split_people(const char *text, const xc_token *toks, const xc_ner_
 /* Tidy the tagger's spans: trim punctuation at their edges, drop those
  * left without a word, and join a name split at a particle ("Mohammed"
  * "bin" "Salman") into one person. Returns the new count. */
+/* "Wednesday", "October" alone: a date the tagger took for a name. Short
+ * forms and words that are also names or words ("May", "March") stay. */
+static bool is_calendar_word(const char *text, const xc_token *t)
+{
+    const xc_lex *lex = xc_lex_lookup(text + t->start, t->end - t->start);
+    return lex && !lex->abbr && !lex->ambiguous && (lex->weekday > 0 || lex->month > 0);
+}
+
 static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *spans, size_t count)
 {
     size_t kept = 0;
@@ -207,6 +216,8 @@ static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *sp
         while (sp.end > sp.start && !is_word_token(&toks[sp.end - 1]))
             sp.end--;
         if (sp.start == sp.end || !(toks[sp.start].flags & (XC_TF_UPPER_INITIAL | XC_TF_HAS_DIGIT)))
+            continue;
+        if (sp.end - sp.start == 1 && is_calendar_word(text, &toks[sp.start]))
             continue;
         /* "U.S. National Security Adviser", "Foreign Minister": a title,
          * not an organisation; role_before() gives it to the person */
