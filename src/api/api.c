@@ -20,6 +20,7 @@
 #include "../util/intmap.h"
 #include "../util/json_writer.h"
 #include "../util/vec.h"
+#include "../util/clock.h"
 
 #define LIST_DEFAULT 20
 #define LIST_MAX 200
@@ -367,13 +368,6 @@ static int on_story(void *user, const xc_story *s)
     return 0;
 }
 
-static double seconds_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static bool cached_story_copy(xc_api *api, int64_t generation, int64_t id, xc_api_response *res)
 {
     bool found = false;
@@ -420,7 +414,7 @@ static void get_story(xc_api *api, xc_ctx *ctx, int64_t id, xc_api_response *res
         return;
     }
     xc_buf_reset(&res->body);
-    double started = seconds_now();
+    double started = xc_seconds_now();
     xc_json j;
     xc_json_init(&j, &res->body);
     story_view view = {ctx, &j, XC_OK, {0}};
@@ -428,7 +422,7 @@ static void get_story(xc_api *api, xc_ctx *ctx, int64_t id, xc_api_response *res
     if (st == XC_OK)
         st = view.status;
     finish(res, st, &view.err);
-    if (st == XC_OK && !res->body.failed && seconds_now() - started > SLOW_STORY_SECONDS)
+    if (st == XC_OK && !res->body.failed && xc_seconds_now() - started > SLOW_STORY_SECONDS)
         cache_story(api, generation, id, &res->body);
 }
 

@@ -17,6 +17,7 @@
 #include "timeml.h"
 #include "../util/error.h"
 #include "../util/vec.h"
+#include "../util/clock.h"
 
 #define MAX_FOLDER_DEPTH 16
 
@@ -256,13 +257,6 @@ static double f1(double p, double r)
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 xc_status xc_eval_dates_run(const char *dir, const xc_eval_dates_options *o, xc_eval_dates_result *out, xc_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -293,9 +287,9 @@ xc_status xc_eval_dates_run(const char *dir, const xc_eval_dates_options *o, xc_
             anchor.precision = XC_DATE_NONE;
         }
         xc_timex_list pred = {0};
-        double t0 = now();
+        double t0 = xc_seconds_now();
         s = xc_find_dates_with(doc.text, doc.text_len, doc.dct[0] ? &anchor : NULL, o ? o->timex : NULL, &pred);
-        out->seconds += now() - t0;
+        out->seconds += xc_seconds_now() - t0;
         if (s != XC_OK) {
             st = xc_fail(err, s, "%s: %s", paths.items[i], xc_status_name(s));
         } else {

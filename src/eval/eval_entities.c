@@ -16,13 +16,7 @@
 #include "../util/error.h"
 #include "../util/json_writer.h"
 #include "../util/vec.h"
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "../util/clock.h"
 
 /* The documents as JSON Lines, their text rebuilt from the tokens (the
  * gold spans are offsets into it). */
@@ -115,7 +109,7 @@ xc_status xc_eval_entities(const char *xml_dir, const char *const *settings, xc_
     store.ctx->entities = true;
     char path[4200];
     snprintf(path, sizeof path, "%s/documents.jsonl", store.dir);
-    double start = now_seconds();
+    double start = xc_seconds_now();
     xc_ingest_summary summary;
     double seconds;
     st = write_jsonl(&corpus, path, err);
@@ -197,7 +191,7 @@ xc_status xc_eval_entities(const char *xml_dir, const char *const *settings, xc_
         } else
             xc_fail(err, st, "scoring mentions");
     }
-    out->seconds = now_seconds() - start;
+    out->seconds = xc_seconds_now() - start;
     free(gold.items);
     free(predicted.items);
     free(gold_found.items);

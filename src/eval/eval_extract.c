@@ -19,6 +19,7 @@
 #include "../util/file.h"
 #include "../util/gzip.h"
 #include "../web/page.h"
+#include "../util/clock.h"
 
 #define MAX_PAGE_BYTES ((size_t)64 << 20)
 
@@ -97,13 +98,6 @@ static void finish(xc_eval_extract_system *s)
     s->recall = tp + fn > 0 ? tp / (tp + fn) : 0;
     s->accuracy = tp + fp + fn + tn > 0 ? (tp + tn) / (tp + fp + fn + tn) : 0;
     s->f1 = 2 * tp + fp + fn > 0 ? 2 * tp / (2 * tp + fp + fn) : 0;
-}
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 static void warn(const xc_eval_extract_options *o, const char *file, const char *reason)
@@ -204,11 +198,11 @@ xc_status xc_eval_extract(const char *dir, const xc_eval_extract_options *option
         if (!html) {
             warn(o, file, e.message);
         } else {
-            double t0 = now();
+            double t0 = xc_seconds_now();
             xc_html_options ho = {.url = item->string};
             if (xc_html_extract(html, len, &ho, &page, &e) != XC_OK)
                 ours->empty++;
-            ours->seconds += now() - t0;
+            ours->seconds += xc_seconds_now() - t0;
             free(html);
         }
         count(ours, item, page.text, page.text_len, file, o);

@@ -9,13 +9,7 @@
 #include "quote/quotes.h"
 #include "util/error.h"
 #include "util/vec.h"
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "util/clock.h"
 
 /* The length of the quote mark opening text[a..b), or 0. */
 static size_t opening_mark(const char *text, uint32_t a, uint32_t b)
@@ -384,12 +378,12 @@ xc_status xc_eval_quotes_report(const char *dir, xc_brat_warn warn, void *user, 
         out->files++;
         out->bad_lines += doc.bad_lines;
         out->bytes += doc.text_len;
-        double t0 = now_seconds();
+        double t0 = xc_seconds_now();
         st = xc_entities_extract(&x, doc.text, doc.text_len);
-        double t1 = now_seconds();
+        double t1 = xc_seconds_now();
         if (st == XC_OK)
             st = xc_find_quotes(doc.text, doc.text_len, &x, &quotes);
-        double t2 = now_seconds();
+        double t2 = xc_seconds_now();
         out->seconds += t2 - t0;
         out->quote_seconds += t2 - t1;
         doc_reset(&gold);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../util/error.h"
+#include "../util/clock.h"
 
 static void remove_files(const char *dir)
 {
@@ -51,20 +52,13 @@ xc_status xc_eval_store_open(xc_eval_store *s, const char *gold_field, const cha
     return XC_OK;
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 xc_status xc_eval_store_ingest(xc_eval_store *s, const char *jsonl_path, xc_ingest_summary *summary,
                                double *seconds, xc_error *err)
 {
     xc_ingest_options options = {.format = XC_FORMAT_JSONL, .batch_size = 5000};
-    double start = now_seconds();
+    double start = xc_seconds_now();
     xc_status st = xc_ingest_paths(s->ctx, &jsonl_path, 1, &options, NULL, NULL, summary, err);
-    *seconds = now_seconds() - start;
+    *seconds = xc_seconds_now() - start;
     if (st == XC_OK && summary->added + summary->updated + summary->unchanged == 0)
         st = xc_fail(err, XC_ERR_FORMAT, "%s: no article could be read (%zu failed)", jsonl_path, summary->failed);
     return st;

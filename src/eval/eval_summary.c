@@ -23,13 +23,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/vec.h"
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "util/clock.h"
 
 /* ---- files as lines -------------------------------------------------- */
 
@@ -152,11 +146,11 @@ static xc_status score_output(run *r, system_tally *t, const char *text, size_t 
 
 static xc_status run_system(run *r, size_t k, const xc_summary_doc *docs, size_t doc_count, size_t budget)
 {
-    double t0 = now_seconds();
+    double t0 = xc_seconds_now();
     xc_status st = our_systems[k].summarize
                        ? our_systems[k].summarize(&r->units, docs, doc_count, budget, &r->picked)
                        : xc_summarize_brief_with(&r->params, &r->units, docs, doc_count, budget, &r->picked);
-    r->tally[k].seconds += now_seconds() - t0;
+    r->tally[k].seconds += xc_seconds_now() - t0;
     if (st != XC_OK)
         return st;
     xc_buf_reset(&r->output);
@@ -206,9 +200,9 @@ static xc_status run_cluster(run *r, const line_file *source, const line_file *t
         docs[d] = (xc_summary_doc){.title = cluster.docs[d].title, .title_len = cluster.docs[d].title_len,
                                    .text = cluster.docs[d].text, .text_len = cluster.docs[d].text_len,
                                    .group = groups[d], .outlet = (uint32_t)d, .ts = INT64_MIN};
-    double t0 = now_seconds();
+    double t0 = xc_seconds_now();
     xc_status st = xc_units_build(&r->units, r->stemmer, docs, cluster.count, XC_UNITS_TITLES);
-    *unit_seconds += now_seconds() - t0;
+    *unit_seconds += xc_seconds_now() - t0;
     for (size_t k = 0; k < OUR_SYSTEMS && st == XC_OK; k++)
         st = run_system(r, k, docs, cluster.count, budget);
     if (st == XC_OK && given)
@@ -239,7 +233,7 @@ xc_status xc_eval_summary(const char *source_path, const char *target_path, cons
                           xc_eval_summary_result *out, xc_error *err)
 {
     static const xc_eval_summary_options no_options = {0};
-    double start = now_seconds();
+    double start = xc_seconds_now();
     memset(out, 0, sizeof *out);
     run r = {.options = options ? options : &no_options, .params = xc_brief_defaults};
     options = r.options;
@@ -295,6 +289,6 @@ xc_status xc_eval_summary(const char *source_path, const char *target_path, cons
     free_lines(&source);
     free_lines(&target);
     free_lines(&given);
-    out->seconds = now_seconds() - start;
+    out->seconds = xc_seconds_now() - start;
     return st;
 }

@@ -17,6 +17,7 @@
 #include "../core/context.h"
 #include "../util/buf.h"
 #include "../util/error.h"
+#include "../util/clock.h"
 
 #define DEFAULT_THREADS 4
 #define MAX_THREADS 64
@@ -109,13 +110,6 @@ static void pool_return(ctx_pool *p, xc_ctx *ctx)
 
 /* ---- time limits --------------------------------------------------------------- */
 
-static double now_seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 typedef struct deadline {
     double at;
     bool passed;
@@ -126,7 +120,7 @@ typedef struct deadline {
 static int past_deadline(void *user)
 {
     deadline *d = user;
-    if (now_seconds() > d->at)
+    if (xc_seconds_now() > d->at)
         d->passed = true;
     return d->passed;
 }
@@ -175,7 +169,7 @@ static void log_request(const xc_server *s, const char *method, const char *url,
 {
     if (s->access_log || status >= 500)
         fprintf(stderr, "crosscheck serve: %s %s %d %.1f ms\n", method, url, status,
-                (now_seconds() - started) * 1000.0);
+                (xc_seconds_now() - started) * 1000.0);
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
@@ -200,7 +194,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
         xc_api_error(&res, 413, "the body is over the limit of %zu bytes", s->max_body);
         enum MHD_Result ok = send_response(connection, method, &res, NULL);
         xc_buf_free(&res.body);
-        log_request(s, method, url, 413, now_seconds());
+        log_request(s, method, url, 413, xc_seconds_now());
         return ok;
     }
     if (req->answered) {
@@ -215,7 +209,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
         *upload_data_size = 0;
         return MHD_YES;
     }
-    double started = now_seconds();
+    double started = xc_seconds_now();
     xc_api_response res = {0};
     xc_api_request r = {
         .method = method,

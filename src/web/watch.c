@@ -22,6 +22,7 @@
 #include "../util/buf.h"
 #include "../util/error.h"
 #include "../util/strmap.h"
+#include "../util/clock.h"
 
 static const char feed_accept[] =
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -110,13 +111,6 @@ static xc_status article_stored(xc_store *s, const char *id, bool *found, xc_err
 
 /* ---- time, and the delay between requests to one host ------------------ */
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static bool stopping(const xc_watch_options *o)
 {
     return o->stop && *o->stop;
@@ -126,11 +120,11 @@ static bool stopping(const xc_watch_options *o)
  * false when stopped. */
 static bool pause_for(double seconds, const xc_watch_options *o)
 {
-    double until = now_seconds() + seconds;
+    double until = xc_seconds_now() + seconds;
     for (;;) {
         if (stopping(o))
             return false;
-        double left = until - now_seconds();
+        double left = until - xc_seconds_now();
         if (left <= 0)
             return true;
         if (left > 0.25) /* wake now and then in case the signal came before the sleep */
@@ -186,7 +180,7 @@ static xc_status polite_fetch(watch *w, const char *url, const char *accept, con
     memset(res, 0, sizeof *res);
     host_clock *h = host_of(w, url);
     if (h && w->opt.delay > 0) {
-        double wait = h->last_done + w->opt.delay - now_seconds();
+        double wait = h->last_done + w->opt.delay - xc_seconds_now();
         if (wait > 0 && !pause_for(wait, &w->opt))
             return xc_fail(e, XC_ERR_IO, "interrupted");
     }
@@ -202,7 +196,7 @@ static xc_status polite_fetch(watch *w, const char *url, const char *accept, con
     xc_status st = xc_fetch(w->fetcher, url, &fo, res, e);
     h = host_of(w, url); /* the table may have moved */
     if (h)
-        h->last_done = now_seconds();
+        h->last_done = xc_seconds_now();
     return st;
 }
 
@@ -548,11 +542,11 @@ xc_status xc_watch(xc_ctx *ctx, const char *const *feeds, size_t count, const xc
     }
     xc_status st = XC_OK;
     for (int round = 1; st == XC_OK; round++) {
-        double start = now_seconds();
+        double start = xc_seconds_now();
         st = run_round(&w, round, feeds, count, on_feed, sum);
         if (st != XC_OK || w.opt.once || stopping(&w.opt))
             break;
-        double left = w.opt.interval - (now_seconds() - start);
+        double left = w.opt.interval - (xc_seconds_now() - start);
         if (left > 0 && !pause_for(left, &w.opt))
             break;
     }
