@@ -165,11 +165,34 @@ static enum MHD_Result send_response(struct MHD_Connection *connection, const ch
     return ok;
 }
 
+/* Request bytes as one log line: control bytes, DEL and backslashes
+ * escaped (a decoded %0a must not forge a line), long paths cut. */
+static void log_escaped(FILE *out, const char *text, size_t limit)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++, n++) {
+        if (n == limit) {
+            fputs("...", out);
+            return;
+        }
+        if (*p < 0x20 || *p == 0x7f || *p == '\\')
+            fprintf(out, "\\x%02x", *p);
+        else
+            fputc(*p, out);
+    }
+}
+
 static void log_request(const xc_server *s, const char *method, const char *url, int status, double started)
 {
-    if (s->access_log || status >= 500)
-        fprintf(stderr, "crosscheck serve: %s %s %d %.1f ms\n", method, url, status,
-                (xc_seconds_now() - started) * 1000.0);
+    if (!s->access_log && status < 500)
+        return;
+    flockfile(stderr); /* one line per request, whatever the other threads write */
+    fputs("crosscheck serve: ", stderr);
+    log_escaped(stderr, method, 32);
+    fputc(' ', stderr);
+    log_escaped(stderr, url, 2048);
+    fprintf(stderr, " %d %.1f ms\n", status, (xc_seconds_now() - started) * 1000.0);
+    funlockfile(stderr);
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, const char *url, const char *method,

@@ -481,10 +481,18 @@ expect_eq "$(j .articles)" "40" "articles after the burst's writes"
 kill -0 "$MAIN_PID" || fail "the server died"
 
 # ---- a server without a token: writes refused -------------------------------------
-start_server readonly "" # an empty token is none
+start_server readonly "" --access-log # an empty token is none
 RO_PID=$PID
 expect_contains "$WORK/readonly.out" "writes off"
 BASE=$URL
+# the access log: one line per request; a decoded %0a cannot forge a line
+call GET '/api/nothing%0acrosscheck%20serve:%20GET%20/forged%20200%0d%1b%5b2J'
+expect_error 404
+i=0
+until grep -qs 'nothing' "$WORK/readonly.err" || [ $i -gt 50 ]; do i=$((i + 1)); sleep 0.1; done
+expect_contains "$WORK/readonly.err" 'GET /api/nothing\x0acrosscheck serve: GET /forged 200\x0d\x1b[2J 404'
+[ "$(grep -c "^crosscheck serve: GET /forged" "$WORK/readonly.err")" = 0 ] || fail "the access log took a forged line"
+TESTS=$((TESTS + 1))
 call POST /api/articles -H "$AUTH" $POST_JSON --data-binary '{"id": "ro-1", "text": "Some text."}'
 expect_error 403
 call POST /api/articles $POST_JSON --data-binary '{"id": "ro-1", "text": "Some text."}'
