@@ -71,6 +71,10 @@ size_t xc_name_skeleton(const char *key, size_t len, char *out, size_t cap)
         bool first = i == 0 || key[i - 1] == ' ';
         if (!first && is_vowel(c))
             continue;
+        /* w and v are one sound in German and Polish spellings of Slavic
+         * names: Yusupow / Yusupov, Romanow / Romanov */
+        if (!first && c == 'w')
+            c = 'v';
         if (c == last)
             continue;
         out[k++] = c;
