@@ -510,6 +510,9 @@ typedef struct xc_story {
                                      reports (copies add no voice)         */
     const xc_article *articles;   /* in publication order                 */
     size_t articles_shown;        /* may be < article_count with a limit  */
+    int64_t last_seq;             /* ingest order of its latest member: with
+                                     article_count, it moves whenever a member
+                                     joins, leaves or is replaced            */
 } xc_story;
 
 typedef enum xc_story_order {

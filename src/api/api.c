@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <xxhash.h>
 
 #include "json_views.h"
 #include "../core/context.h"
@@ -31,11 +32,12 @@
 struct xc_api {
     char *token;
     size_t max_body;
-    /* A story's conflict and update counts for the story list, computed
-     * once per store generation (any committed batch may change them). */
+    /* A story's conflict and update counts for the story list, kept for
+     * each version of the story (a write leaves the stories it did not
+     * touch as they were, and their counts with them). */
     pthread_mutex_t lock;
     int64_t generation;
-    xc_intmap verdicts; /* story → conflicts << 16 | updates */
+    xc_intmap verdicts; /* hash of story version → conflicts << 16 | updates */
     /* The answers for story pages that were slow to make (big stories:
      * their ledgers and brief), kept for the same generation. */
     struct {
@@ -51,6 +53,7 @@ typedef struct cached_story {
 } cached_story;
 
 #define SLOW_STORY_SECONDS 0.02
+#define VERDICTS_KEPT ((size_t)1 << 20)
 #define STORY_CACHE_BYTES ((size_t)64 << 20)
 
 static void forget_stories(xc_api *api)
@@ -61,14 +64,12 @@ static void forget_stories(xc_api *api)
     api->stories.bytes = 0;
 }
 
-/* The store's generation counts committed batches: when it moves, what
- * was cached may have changed. Call with the lock held. */
+/* The store's generation counts committed batches: when it moves, a
+ * cached story page may have changed. Call with the lock held. */
 static void follow_generation(xc_api *api, int64_t generation)
 {
     if (generation == api->generation)
         return;
-    xc_intmap_free(&api->verdicts);
-    memset(&api->verdicts, 0, sizeof api->verdicts);
     forget_stories(api);
     api->generation = generation;
 }
@@ -239,27 +240,37 @@ static int count_verdict(void *user, const xc_fact *f)
     return 0;
 }
 
-static verdict_count story_verdicts(xc_api *api, xc_ctx *ctx, int64_t story)
+/* A story's facts change only with its members: its id, size and latest
+ * member name the version the counts belong to. */
+static uint64_t story_version(const xc_story *s)
 {
-    int64_t generation = xc_store_meta_int(&ctx->store, "generation", 0);
+    int64_t parts[3] = {s->id, (int64_t)s->article_count, s->last_seq};
+    return XXH3_64bits(parts, sizeof parts);
+}
+
+static verdict_count story_verdicts(xc_api *api, xc_ctx *ctx, const xc_story *story)
+{
+    uint64_t version = story_version(story);
     uint32_t packed;
     pthread_mutex_lock(&api->lock);
-    follow_generation(api, generation);
-    bool cached = xc_intmap_get(&api->verdicts, (uint64_t)story, &packed);
+    bool cached = xc_intmap_get(&api->verdicts, version, &packed);
     pthread_mutex_unlock(&api->lock);
     if (cached)
         return (verdict_count){packed >> 16, packed & 0xffff};
     verdict_count c = {0};
     xc_error err = {0};
-    if (xc_story_facts(ctx, story, count_verdict, &c, &err) != XC_OK)
+    if (xc_story_facts(ctx, story->id, count_verdict, &c, &err) != XC_OK)
         return c; /* not cached: asked again next time */
     if (c.conflicts > 0xffff)
         c.conflicts = 0xffff;
     if (c.updates > 0xffff)
         c.updates = 0xffff;
     pthread_mutex_lock(&api->lock);
-    if (generation == api->generation)
-        xc_intmap_put(&api->verdicts, (uint64_t)story, (uint32_t)(c.conflicts << 16 | c.updates));
+    if (api->verdicts.count >= VERDICTS_KEPT) { /* old versions pile up: start again */
+        xc_intmap_free(&api->verdicts);
+        memset(&api->verdicts, 0, sizeof api->verdicts);
+    }
+    xc_intmap_put(&api->verdicts, version, (uint32_t)(c.conflicts << 16 | c.updates));
     pthread_mutex_unlock(&api->lock);
     return c;
 }
@@ -273,7 +284,7 @@ typedef struct list_view {
 static int on_listed_story(void *user, const xc_story *s)
 {
     list_view *v = user;
-    verdict_count c = story_verdicts(v->api, v->ctx, s->id);
+    verdict_count c = story_verdicts(v->api, v->ctx, s);
     xc_json_object_begin(v->j);
     xc_view_story_fields(v->j, s, false);
     xc_json_key(v->j, "conflicts"), xc_json_int(v->j, (int64_t)c.conflicts);

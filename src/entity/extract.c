@@ -170,20 +170,32 @@ static bool is_name_particle(const char *w, size_t n)
     return false;
 }
 
+/* An em or en dash: "OSTREL ISLAND — Lena Marsh" is a dateline and a
+ * byline, not one name. (A hyphen alone may sit inside a name.) */
+static bool is_dash(const char *text, const xc_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = text + t->start;
+    return t->type == XC_TOK_PUNCT && n == 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
+           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+}
+
 /* A person's name has no lower-case words but particles: the tagger's
- * "Vance to Zelensky" is two names. Writes the pieces to `out` (room for
- * one span per token). */
-static size_t split_people(const char *text, const xc_token *toks, const xc_ner_span *in, size_t count,
-                           xc_ner_span *out)
+ * "Vance to Zelensky" is two names; no name runs across a dash. Writes the
+ * pieces to `out` (room for one span per token). */
+static size_t split_names(const char *text, const xc_token *toks, const xc_ner_span *in, size_t count,
+                          xc_ner_span *out)
 {
     size_t n = 0;
     for (size_t j = 0; j < count; j++) {
         xc_ner_span sp = in[j];
-        for (uint32_t k = sp.start; sp.type == XC_NER_PER && k < sp.end; k++) {
+        for (uint32_t k = sp.start; k < sp.end; k++) {
             const xc_token *t = &toks[k];
             bool lower = t->type == XC_TOK_WORD && !(t->flags & (XC_TF_UPPER_INITIAL | XC_TF_ALL_UPPER)) &&
                          !is_name_particle(text + t->start, t->end - t->start);
-            if (lower || t->type == XC_TOK_PUNCT || t->type == XC_TOK_SYMBOL) {
+            bool split = sp.type == XC_NER_PER ? lower || t->type == XC_TOK_PUNCT || t->type == XC_TOK_SYMBOL
+                                               : is_dash(text, t);
+            if (split) {
                 if (k > sp.start)
                     out[n++] = (xc_ner_span){sp.start, k, sp.type};
                 sp.start = k + 1;
@@ -206,6 +218,39 @@ static bool is_calendar_word(const char *text, const xc_token *t)
     return lex && !lex->abbr && !lex->ambiguous && (lex->weekday > 0 || lex->month > 0);
 }
 
+static bool token_is_one_of(const char *text, const xc_token *t, const char *const *words, size_t n)
+{
+    char key[XC_NAME_KEY_MAX];
+    size_t len = xc_name_key(text + t->start, t->end - t->start, key);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(words[i]) == len && memcmp(words[i], key, len) == 0)
+            return true;
+    return false;
+}
+
+/* "Ostrel Island", "Marrow Valley": a name ending in a kind of place is a
+ * place, whatever the tagger made of an unknown first word. */
+static bool ends_in_place_word(const char *text, const xc_token *last)
+{
+    static const char *const places[] = {
+        "island", "islands", "isle", "valley", "river", "lake", "bay", "mountain", "mountains", "hill",
+        "hills", "coast", "strait", "straits", "sea", "ocean", "peninsula", "desert", "canyon", "gulf",
+        "harbour", "harbor", "creek", "glacier", "reef", "cove", "fjord", "estuary", "plateau", "lagoon",
+        "street", "avenue", "road", "square", "boulevard", "county", "province", "district"};
+    return token_is_one_of(text, last, places, sizeof places / sizeof *places);
+}
+
+/* Titles that start a person's name and never an organisation's:
+ * "Skipper Anatoly Yusupov" is a person even when tagged otherwise. */
+static bool is_personal_title(const char *text, const xc_token *t)
+{
+    static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "dame", "skipper", "capt", "captain",
+                                         "sen", "senator", "rep", "gov", "mayor", "judge", "prof", "professor",
+                                         "rev", "sgt", "sergeant", "lt", "col", "colonel", "gen", "maj",
+                                         "adm", "admiral", "cmdr", "detective", "det", "inspector"};
+    return token_is_one_of(text, t, titles, sizeof titles / sizeof *titles);
+}
+
 static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *spans, size_t count)
 {
     size_t kept = 0;
@@ -215,8 +260,22 @@ static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *sp
             sp.start++;
         while (sp.end > sp.start && !is_word_token(&toks[sp.end - 1]))
             sp.end--;
+        /* "Marrow Valley on Tuesday": the day (and its preposition) is a date */
+        while (sp.end - sp.start >= 2 && is_calendar_word(text, &toks[sp.end - 1])) {
+            sp.end--;
+            const xc_token *before = &toks[sp.end - 1];
+            if (sp.end - sp.start >= 2 && before->type == XC_TOK_WORD &&
+                !(before->flags & (XC_TF_UPPER_INITIAL | XC_TF_ALL_UPPER)))
+                sp.end--;
+        }
         if (sp.start == sp.end || !(toks[sp.start].flags & (XC_TF_UPPER_INITIAL | XC_TF_HAS_DIGIT)))
             continue;
+        if (sp.type == XC_NER_PER && sp.end - sp.start >= 2 && ends_in_place_word(text, &toks[sp.end - 1]))
+            sp.type = XC_NER_LOC;
+        else if (sp.type != XC_NER_PER && sp.end - sp.start == 3 && is_personal_title(text, &toks[sp.start]) &&
+                 (toks[sp.start + 1].flags & XC_TF_UPPER_INITIAL) && (toks[sp.start + 2].flags & XC_TF_UPPER_INITIAL) &&
+                 !ends_in_place_word(text, &toks[sp.end - 1]))
+            sp.type = XC_NER_PER;
         if (sp.end - sp.start == 1 && is_calendar_word(text, &toks[sp.start]))
             continue;
         /* "U.S. National Security Adviser", "Foreign Minister": a title,
@@ -346,8 +405,10 @@ static bool group(xc_entity_extractor *x)
             return false;
     }
     /* a shorter entity whose name agrees with exactly one fuller entity
-     * (surname seen before the full name) folds into it; skipped for the
-     * rare article with more entities than any news report has */
+     * (surname seen before the full name) folds into it, as does a lone
+     * word taken for a person that heads a place's name ("Ostrel" beside
+     * "Ostrel Island"); skipped for the rare article with more entities
+     * than any news report has */
     for (size_t e = 0; x->entities.count <= GROUP_WINDOW * 4 && e < x->entities.count; e++) {
         xc_local_entity *ent = &x->entities.items[e];
         const xc_mention *name = &x->mentions.items[ent->name];
@@ -358,10 +419,14 @@ static bool group(xc_entity_extractor *x)
         for (size_t f = 0; f < x->entities.count; f++) {
             const xc_local_entity *other = &x->entities.items[f];
             const xc_mention *oname = &x->mentions.items[other->name];
-            if (f == e || other->type != ent->type || other->mentions == 0 ||
-                word_count(xc_mention_key(x, oname), oname->key_len) <= words)
+            const char *okey = xc_mention_key(x, oname);
+            bool place_head = ent->type == XC_NER_PER && other->type == XC_NER_LOC && words == 1 &&
+                              oname->key_len > name->key_len && memcmp(okey, key, name->key_len) == 0 &&
+                              okey[name->key_len] == ' ';
+            if (f == e || (other->type != ent->type && !place_head) || other->mentions == 0 ||
+                word_count(okey, oname->key_len) <= words)
                 continue;
-            if (names_agree(ent->type, key, name->key_len, xc_mention_key(x, oname), oname->key_len)) {
+            if (place_head || names_agree(ent->type, key, name->key_len, okey, oname->key_len)) {
                 ambiguous = target >= 0;
                 target = (long)f;
             }
@@ -369,8 +434,10 @@ static bool group(xc_entity_extractor *x)
         if (target < 0 || ambiguous || ent->mentions == 0)
             continue;
         for (size_t i = 0; i < x->mentions.count; i++)
-            if (x->mentions.items[i].entity == e)
+            if (x->mentions.items[i].entity == e) {
                 x->mentions.items[i].entity = (uint32_t)target;
+                x->mentions.items[i].type = x->entities.items[target].type;
+            }
         x->entities.items[target].mentions += ent->mentions;
         ent->mentions = 0;
     }
@@ -502,7 +569,7 @@ xc_status xc_entities_extract(xc_entity_extractor *x, const char *text, size_t l
             return XC_ERR_NOMEM;
         xc_bilou_to_iob(x->labels, n, x->iob);
         size_t count = xc_iob_spans(x->iob, n, x->pieces);
-        count = tidy_spans(text, toks, x->spans, split_people(text, toks, x->pieces, count, x->spans));
+        count = tidy_spans(text, toks, x->spans, split_names(text, toks, x->pieces, count, x->spans));
         for (size_t j = 0; j < count; j++) {
             size_t a = x->spans[j].start, b = x->spans[j].end;
             bool person = x->spans[j].type == XC_NER_PER;

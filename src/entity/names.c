@@ -172,7 +172,7 @@ static const char *const roles[] = {
     "lieutenant", "lord", "lt", "madam", "maj", "major", "marshal", "mayor", "minister", "miss", "mr", "mrs",
     "ms", "national", "officer", "premier", "president", "prime", "prince", "princess", "prof", "professor",
     "queen", "rabbi", "rep", "representative", "rev", "reverend", "secretary", "security", "sen", "senator",
-    "sergeant", "sgt", "sheikh", "sir", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
+    "sergeant", "sgt", "sheikh", "sir", "skipper", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
     "state", "sultan", "supreme", "treasury", "tsar", "czar", "vice", "war",
 };
 

@@ -229,6 +229,7 @@ static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc
             .article_count = (size_t)sqlite3_column_int64(st, 2),
             .independent = (size_t)sqlite3_column_int64(st, 3),
             .independent_outlets = (size_t)sqlite3_column_int64(st, 4),
+            .last_seq = sqlite3_column_int64(st, 5),
         };
         status = load_story_members(ctx, &story, q ? q->articles_per_story : 0, &arena, &articles,
                                     &sources, err);
@@ -247,7 +248,7 @@ static xc_status walk_stories(xc_ctx *ctx, const char *sql, int64_t id, const xc
     return status;
 }
 
-#define STORY_COLUMNS "SELECT s.id, s.title, s.size, s.originals, s.outlets FROM stories s"
+#define STORY_COLUMNS "SELECT s.id, s.title, s.size, s.originals, s.outlets, s.last_seq FROM stories s"
 
 xc_status xc_stories_each(xc_ctx *ctx, const xc_story_query *query, xc_story_fn fn, void *user,
                           xc_error *err)

@@ -811,6 +811,17 @@ static void test_counts_follow_writes(void **state)
     assert_true(v.conflicts >= 1);
     assert_int_equal((int)number(s, "conflicts"), v.conflicts);
     done(&l);
+    /* the stories the writes did not touch keep their cached counts, and
+     * those are still the store's */
+    const char *all[] = {"limit", "200", NULL};
+    l = get("/api/stories", all);
+    assert_ok(&l);
+    cJSON_ArrayForEach(s, field(l.json, "stories")) {
+        v = store_verdicts((int64_t)number(s, "id"));
+        assert_int_equal((int)number(s, "conflicts"), v.conflicts);
+        assert_int_equal((int)number(s, "updates"), v.updates);
+    }
+    done(&l);
 }
 
 /* Odd inputs answer with a status and JSON, never a crash. */

@@ -145,6 +145,43 @@ static void test_article_grouping(void **state)
     xc_entity_extractor_free(&x);
 }
 
+/* Spans tidied after the tagger: no name across a dash or ending in a day,
+ * a person's name ending in a kind of place is a place (and the lone word
+ * heading it too), and a personal title starts a person. */
+static void test_span_tidying(void **state)
+{
+    (void)state;
+    if (!have_model)
+        skip();
+    static const char text[] =
+        "KESTANE HARBOUR \xe2\x80\x94 Mira Tolland\n"
+        "The tug Halvard ran aground off Vellor Island on Thursday, and Skipper Iosif Marchenkow said his crew "
+        "of six was safe. Fishermen from Vellor came out in their own boats. The Kestane Valley on Friday saw "
+        "more rain.";
+    xc_entity_extractor x = {.tagger = &tagger};
+    assert_int_equal(xc_entities_extract(&x, text, sizeof text - 1), XC_OK);
+    for (size_t i = 0; i < x.mentions.count; i++) {
+        const xc_mention *m = &x.mentions.items[i];
+        size_t n = m->end - m->start;
+        const char *name = text + m->start;
+        for (size_t k = 0; k + 3 <= n; k++)
+            assert_false(memcmp(name + k, "\xe2\x80\x94", 3) == 0);
+        assert_false(n >= 6 && memcmp(name + n - 6, "Friday", 6) == 0);
+        assert_false(n >= 8 && memcmp(name + n - 8, "Thursday", 8) == 0);
+    }
+    long island = entity_named(&x, text, "Vellor Island");
+    assert_true(island >= 0);
+    assert_int_equal(x.entities.items[island].type, XC_NER_LOC);
+    long vellor = entity_named(&x, text, "Vellor");
+    assert_true(vellor < 0 || vellor == island);
+    long valley = entity_named(&x, text, "Kestane Valley");
+    assert_true(valley >= 0);
+    long skipper = entity_named(&x, text, "Iosif Marchenkow");
+    assert_true(skipper >= 0);
+    assert_int_equal(x.entities.items[skipper].type, XC_NER_PER);
+    xc_entity_extractor_free(&x);
+}
+
 /* An article of thousands of different names: every name is found, and
  * grouping compares each with a bounded number of recent entities. */
 static void test_many_names(void **state)
@@ -289,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_article_grouping),
         cmocka_unit_test(test_identities_across_articles),
         cmocka_unit_test(test_many_names),
+        cmocka_unit_test(test_span_tidying),
     };
     return cmocka_run_group_tests(tests, load_model, unload_model);
 }
