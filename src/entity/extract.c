@@ -170,8 +170,8 @@ static bool is_name_particle(const char *w, size_t n)
     return false;
 }
 
-/* An em or en dash: "OSTREL ISLAND — Lena Marsh" is a dateline and a
- * byline, not one name. (A hyphen alone may sit inside a name.) */
+/* An em or en dash: "OSTREL ISLAND — Lena Marsh" is a dateline and the
+ * name that opens the report, not one name. (A hyphen alone may sit inside a name.) */
 static bool is_dash(const char *text, const xc_token *t)
 {
     size_t n = t->end - t->start;
