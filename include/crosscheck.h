@@ -289,7 +289,9 @@ enum {
     XC_QF_VAGUE = 1 << 1,    /* dozens, tens of thousands, a few, several */
     XC_QF_CHANGE = 1 << 2,   /* a new value: "rose to 27", "now 27"       */
     XC_QF_PREVIOUS = 1 << 3, /* the old value of a change: "from 23 to 27" */
-    XC_QF_WORDS = 1 << 4     /* written in words: ninety, one-fifth       */
+    XC_QF_WORDS = 1 << 4,    /* written in words: ninety, one-fifth       */
+    XC_QF_INCREMENT = 1 << 5 /* an addition, not a total: "four more
+                                bodies", "another 12 troops"           */
 };
 
 typedef struct xc_quantity {

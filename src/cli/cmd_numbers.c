@@ -83,7 +83,7 @@ static void print_json(const char *path, const char *text, const xc_quantity *q)
     xc_json_int(&j, q->sentence_end);
     xc_json_key(&j, "flags");
     xc_json_array_begin(&j);
-    static const char *const flag_names[] = {"range", "vague", "change", "previous", "words"};
+    static const char *const flag_names[] = {"range", "vague", "change", "previous", "words", "increment"};
     for (unsigned k = 0; k < sizeof flag_names / sizeof *flag_names; k++)
         if (q->flags & (1u << k))
             xc_json_string(&j, flag_names[k]);

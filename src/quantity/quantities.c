@@ -363,6 +363,13 @@ static bool read_at(const xc_qsent *s, size_t i, xc_quantity *q, reading *r, siz
     }
     if (after_change_verb(s, first))
         q->flags |= XC_QF_CHANGE;
+    /* "recovered four more bodies", "another 12 troops", "40 more beds
+     * than": what was added or the difference, not the total other
+     * reports give */
+    static const char *const added[] = {"more", "further", "additional", "extra", NULL};
+    size_t next_word = figure_end > figure ? figure_end : figure + 1;
+    if ((next_word < s->n && xc_qw_in(s->w[next_word].low, added)) || (first > 0 && xc_qw_is(s, first - 1, "another")))
+        q->flags |= XC_QF_INCREMENT;
     /* "one" without anything counted is a pronoun ("one of them", "at one
      * point", "no one"). */
     if (num.value == 1 && (num.flags & XC_QF_WORDS) && !range && kind == XC_QK_COUNT) {
@@ -470,7 +477,10 @@ void xc_quantity_list_free(xc_quantity_list *list)
     *list = (xc_quantity_list){0};
 }
 
-bool xc_quantity_is_fact(const xc_quantity *q) { return q && q->kind < XC_QK_FIRST_NON_FACT; }
+bool xc_quantity_is_fact(const xc_quantity *q)
+{
+    return q && q->kind < XC_QK_FIRST_NON_FACT && !(q->flags & XC_QF_INCREMENT);
+}
 
 const char *xc_quantity_kind_name(xc_quantity_kind kind)
 {

@@ -488,7 +488,7 @@ static void test_list_verdict_counts(void **state)
         assert_null(cJSON_GetObjectItemCaseSensitive(s, "articles"));
         assert_true(number(s, "independent") <= number(s, "size"));
     }
-    assert_true(conflicts > 0); /* the ferry's death toll */
+    assert_true(conflicts > 0); /* the ferry's missing */
     assert_true(updates > 0);
     done(&a);
     /* the second time from the cache: the same */

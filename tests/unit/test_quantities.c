@@ -366,6 +366,34 @@ static xc_quantity_relation relate(const char *a, const char *b)
     return r;
 }
 
+/* An addition is not a total: found, flagged, and kept out of the facts
+ * (a ledger would set "four more bodies" against "27 dead"). */
+static void test_increments(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *expr;
+        bool increment;
+    } cases[] = {
+        {"Divers recovered four more bodies overnight.", "four", true},
+        {"Another 12 troops arrived at dawn.", "12", true},
+        {"Officials reported two further deaths.", "two", true},
+        {"The army sent 300 additional soldiers.", "300", true},
+        {"The toll rose to 27 on Friday.", "27", false},
+        {"More than 40 people were hurt.", "More than 40", false},
+        {"It has 40 more beds than the old ward.", "40", true},
+        {"Nearly 40 beds were added.", "Nearly 40", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const xc_quantity *q = must(cases[i].text, cases[i].expr);
+        if (((q->flags & XC_QF_INCREMENT) != 0) != cases[i].increment) {
+            fprintf(stderr, "\"%s\" in \"%s\": increment %d\n", cases[i].expr, cases[i].text, !cases[i].increment);
+            fail();
+        }
+        assert_int_equal(xc_quantity_is_fact(q), !cases[i].increment);
+    }
+}
+
 static void test_compare(void **state)
 {
     (void)state;
@@ -658,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_things),
         cmocka_unit_test(test_predicates),
         cmocka_unit_test(test_not_counts),
+        cmocka_unit_test(test_increments),
         cmocka_unit_test(test_compare),
         cmocka_unit_test(test_hand_labelled),
         cmocka_unit_test(test_robustness),
