@@ -180,9 +180,33 @@ static bool is_dash(const char *text, const xc_token *t)
            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
 }
 
+/* Lower-case words that join the words of a name: "Bank of England",
+ * "Committee to Protect Journalists", "Trinidad and Tobago". */
+static bool is_name_joiner(const char *w, size_t n)
+{
+    static const char *const joiners[] = {"of", "the", "and", "for", "to", "on", "upon", "in", "at", "y", "&"};
+    for (size_t i = 0; i < sizeof joiners / sizeof joiners[0]; i++)
+        if (strlen(joiners[i]) == n && memcmp(joiners[i], w, n) == 0)
+            return true;
+    return is_name_particle(w, n);
+}
+
+/* A word without a capital letter anywhere (iPhone has one). */
+static bool lower_case_word(const char *text, const xc_token *t)
+{
+    if (t->type != XC_TOK_WORD)
+        return false;
+    for (uint32_t i = t->start; i < t->end; i++)
+        if (text[i] >= 'A' && text[i] <= 'Z')
+            return false;
+    return true;
+}
+
 /* A person's name has no lower-case words but particles: the tagger's
- * "Vance to Zelensky" is two names; no name runs across a dash. Writes the
- * pieces to `out` (room for one span per token). */
+ * "Vance to Zelensky" is two names. Other names may hold joiners ("Gulf
+ * of Varne") but no other lower-case word ("The harbour reopened to
+ * ships"). No name runs across a dash. Writes the pieces to `out` (room
+ * for one span per token). */
 static size_t split_names(const char *text, const xc_token *toks, const xc_ner_span *in, size_t count,
                           xc_ner_span *out)
 {
@@ -194,7 +218,8 @@ static size_t split_names(const char *text, const xc_token *toks, const xc_ner_s
             bool lower = t->type == XC_TOK_WORD && !(t->flags & (XC_TF_UPPER_INITIAL | XC_TF_ALL_UPPER)) &&
                          !is_name_particle(text + t->start, t->end - t->start);
             bool split = sp.type == XC_NER_PER ? lower || t->type == XC_TOK_PUNCT || t->type == XC_TOK_SYMBOL
-                                               : is_dash(text, t);
+                                               : is_dash(text, t) || (lower_case_word(text, t) &&
+                                                                      !is_name_joiner(text + t->start, t->end - t->start));
             if (split) {
                 if (k > sp.start)
                     out[n++] = (xc_ner_span){sp.start, k, sp.type};
@@ -240,6 +265,32 @@ static bool ends_in_place_word(const char *text, const xc_token *last)
     return token_is_one_of(text, last, places, sizeof places / sizeof *places);
 }
 
+/* "Gulf of Varne", "Isle of Wight": a kind of place, then "of". */
+static bool place_of(const char *text, const xc_token *toks, const xc_ner_span *sp)
+{
+    static const char *const heads[] = {"gulf", "bay", "sea", "strait", "straits", "isle", "island", "islands",
+                                        "lake", "cape", "gulf", "mount", "river", "valley", "coast"};
+    if (sp->end - sp->start < 3)
+        return false;
+    const xc_token *of = &toks[sp->start + 1];
+    return of->end - of->start == 2 && memcmp(text + of->start, "of", 2) == 0 &&
+           token_is_one_of(text, &toks[sp->start], heads, sizeof heads / sizeof *heads);
+}
+
+/* "Voltrane Mobility", "Varne Island Lines": a name ending in a word for a
+ * company or a body is not a person's. */
+static bool ends_in_organisation_word(const char *text, const xc_token *last)
+{
+    static const char *const words[] = {
+        "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings",
+        "bank", "airlines", "airways", "lines", "motors", "mobility", "energy", "systems", "technologies",
+        "partners", "capital", "media", "university", "college", "institute", "council", "committee",
+        "ministry", "agency", "party", "association", "foundation", "hospital", "museum", "company",
+        "authority", "commission", "department", "club", "union", "federation", "league", "railways",
+        "rail", "shipping", "insurance", "pharmaceuticals", "industries", "international"};
+    return token_is_one_of(text, last, words, sizeof words / sizeof *words);
+}
+
 /* Titles that start a person's name and never an organisation's:
  * "Skipper Anatoly Yusupov" is a person even when tagged otherwise. */
 static bool is_personal_title(const char *text, const xc_token *t)
@@ -247,7 +298,8 @@ static bool is_personal_title(const char *text, const xc_token *t)
     static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "dame", "skipper", "capt", "captain",
                                          "sen", "senator", "rep", "gov", "mayor", "judge", "prof", "professor",
                                          "rev", "sgt", "sergeant", "lt", "col", "colonel", "gen", "maj",
-                                         "adm", "admiral", "cmdr", "detective", "det", "inspector"};
+                                         "adm", "admiral", "cmdr", "detective", "det", "inspector", "governor",
+                                         "president", "minister", "chancellor", "premier"};
     return token_is_one_of(text, t, titles, sizeof titles / sizeof *titles);
 }
 
@@ -260,6 +312,18 @@ static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *sp
             sp.start++;
         while (sp.end > sp.start && !is_word_token(&toks[sp.end - 1]))
             sp.end--;
+        /* what a split leaves: no joiner at either end ("of Port Kessara"),
+         * no function word alone ("The") */
+        static const char *const function_words[] = {"the", "a", "an", "in", "on", "at", "of", "for", "and",
+                                                     "but", "or", "to", "by", "with", "from", "as", "it", "this",
+                                                     "that", "he", "she", "they", "we", "his", "her", "its"};
+        while (sp.type != XC_NER_PER && sp.end - sp.start >= 2 && lower_case_word(text, &toks[sp.start]))
+            sp.start++;
+        while (sp.type != XC_NER_PER && sp.end - sp.start >= 2 && lower_case_word(text, &toks[sp.end - 1]))
+            sp.end--;
+        if (sp.end - sp.start == 1 &&
+            token_is_one_of(text, &toks[sp.start], function_words, sizeof function_words / sizeof *function_words))
+            continue;
         /* "Marrow Valley on Tuesday": the day (and its preposition) is a date */
         while (sp.end - sp.start >= 2 && is_calendar_word(text, &toks[sp.end - 1])) {
             sp.end--;
@@ -270,11 +334,16 @@ static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *sp
         }
         if (sp.start == sp.end || !(toks[sp.start].flags & (XC_TF_UPPER_INITIAL | XC_TF_HAS_DIGIT)))
             continue;
-        if (sp.type == XC_NER_PER && sp.end - sp.start >= 2 && ends_in_place_word(text, &toks[sp.end - 1]))
+        if ((sp.type == XC_NER_PER || sp.type == XC_NER_MISC) && sp.end - sp.start >= 2 &&
+            ends_in_place_word(text, &toks[sp.end - 1]))
+            sp.type = XC_NER_LOC;
+        else if (sp.type == XC_NER_PER && sp.end - sp.start >= 2 && ends_in_organisation_word(text, &toks[sp.end - 1]))
+            sp.type = XC_NER_ORG;
+        else if (sp.type != XC_NER_LOC && place_of(text, toks, &sp))
             sp.type = XC_NER_LOC;
         else if (sp.type != XC_NER_PER && sp.end - sp.start == 3 && is_personal_title(text, &toks[sp.start]) &&
                  (toks[sp.start + 1].flags & XC_TF_UPPER_INITIAL) && (toks[sp.start + 2].flags & XC_TF_UPPER_INITIAL) &&
-                 !ends_in_place_word(text, &toks[sp.end - 1]))
+                 !ends_in_place_word(text, &toks[sp.end - 1]) && !ends_in_organisation_word(text, &toks[sp.end - 1]))
             sp.type = XC_NER_PER;
         if (sp.end - sp.start == 1 && is_calendar_word(text, &toks[sp.start]))
             continue;
@@ -364,7 +433,22 @@ static bool index_by_entity(xc_entity_extractor *x)
     return true;
 }
 
-static bool group(xc_entity_extractor *x)
+/* Written in capitals only, and no acronym: "PORT ALDWICK —" opening a
+ * report (NATO, UNICEF stay as they are written). */
+static bool shouted(const char *text, const xc_mention *m)
+{
+    bool letters = false, space = false;
+    for (uint32_t i = m->start; i < m->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'a' && c <= 'z')
+            return false;
+        letters |= c >= 'A' && c <= 'Z';
+        space |= c == ' ';
+    }
+    return letters && (space || m->end - m->start >= 7);
+}
+
+static bool group(xc_entity_extractor *x, const char *text)
 {
     xc_strmap_free(&x->seen);
     for (size_t i = 0; i < x->mentions.count; i++) {
@@ -397,7 +481,9 @@ static bool group(xc_entity_extractor *x)
         }
         xc_local_entity *ent = &x->entities.items[found];
         const xc_mention *name = &x->mentions.items[ent->name];
-        if (word_count(key, m->key_len) > word_count(xc_mention_key(x, name), name->key_len))
+        size_t words = word_count(key, m->key_len), name_words = word_count(xc_mention_key(x, name), name->key_len);
+        /* the fullest name, and of equal ones not a dateline's capitals */
+        if (words > name_words || (words == name_words && shouted(text, name) && !shouted(text, m)))
             ent->name = (uint32_t)i;
         ent->mentions++;
         m->entity = (uint32_t)found;
@@ -407,7 +493,7 @@ static bool group(xc_entity_extractor *x)
     /* a shorter entity whose name agrees with exactly one fuller entity
      * (surname seen before the full name) folds into it, as does a lone
      * word taken for a person that heads a place's name ("Ostrel" beside
-     * "Ostrel Island"); skipped for the rare article with more entities
+     * "Ostrel Island"; not an organisation's: a country heads many); skipped for the rare article with more entities
      * than any news report has */
     for (size_t e = 0; x->entities.count <= GROUP_WINDOW * 4 && e < x->entities.count; e++) {
         xc_local_entity *ent = &x->entities.items[e];
@@ -603,7 +689,7 @@ xc_status xc_entities_extract(xc_entity_extractor *x, const char *text, size_t l
     }
     if (!recall_surnames(x, text))
         return XC_ERR_NOMEM;
-    return group(x) ? XC_OK : XC_ERR_NOMEM;
+    return group(x, text) ? XC_OK : XC_ERR_NOMEM;
 }
 
 void xc_entity_extractor_free(xc_entity_extractor *x)

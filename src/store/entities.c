@@ -110,8 +110,12 @@ xc_status xc_entities_save(xc_store *s, int64_t article, int64_t story, const ch
                            const xc_entity_extractor *x, int64_t *ids, xc_error *err)
 {
     static const char insert_entity[] = "INSERT INTO entities (type, name, key) VALUES (?, ?, ?)";
-    static const char rename[] = "UPDATE entities SET name = ?, key = ? WHERE id = ? AND length(key) - "
-                                 "length(replace(key, ' ', '')) < ?";
+    /* a fuller name, or one as long that is not in capitals where the
+     * entity's was ("PORT ALDWICK" from a dateline, then "Port Aldwick") */
+    static const char rename[] = "UPDATE entities SET name = ?1, key = ?2 WHERE id = ?3 AND "
+                                 "(length(key) - length(replace(key, ' ', '')) < ?4 OR "
+                                 " (length(key) - length(replace(key, ' ', '')) = ?4 AND name = upper(name) "
+                                 "  AND (instr(name, ' ') > 0 OR length(name) >= 7) AND ?1 <> upper(?1)))";
     static const char insert_key[] = "INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)";
     static const char insert_mention[] = "INSERT OR REPLACE INTO mentions (article, start, end, entity, text, role) "
                                          "VALUES (?, ?, ?, ?, ?, ?)";

@@ -179,6 +179,19 @@ static void test_span_tidying(void **state)
     long skipper = entity_named(&x, text, "Iosif Marchenkow");
     assert_true(skipper >= 0);
     assert_int_equal(x.entities.items[skipper].type, XC_NER_PER);
+    /* a dateline's capitals do not name the entity when the text writes it
+     * in the usual way; a company's name is not a person's */
+    static const char second[] = "PORT KESSARA \xe2\x80\x94 The mayor of Port Kessara, Lotte Brenn, said on Monday "
+                                 "that Port Kessara would rebuild. Ardent Mobility said its scooters were safe.";
+    assert_int_equal(xc_entities_extract(&x, second, sizeof second - 1), XC_OK);
+    long port = entity_named(&x, second, "PORT KESSARA");
+    assert_true(port >= 0);
+    const xc_mention *name = &x.mentions.items[x.entities.items[port].name];
+    assert_int_equal(name->end - name->start, strlen("Port Kessara"));
+    assert_memory_equal(second + name->start, "Port Kessara", strlen("Port Kessara"));
+    long company = entity_named(&x, second, "Ardent Mobility");
+    assert_true(company >= 0);
+    assert_int_equal(x.entities.items[company].type, XC_NER_ORG);
     xc_entity_extractor_free(&x);
 }
 
@@ -280,6 +293,13 @@ static void test_identities_across_articles(void **state)
           "Elena Johnson led the team that found the comet. Johnson said the telescope recorded the comet for "
           "three nights in a row before the discovery was confirmed.\"}\n",
           f);
+    /* a name first met in a dateline's capitals, then as usually written */
+    fputs("{\"id\":\"f\",\"published\":\"2025-07-01\",\"text\":\"PORT KESSARA \xe2\x80\x94 A cargo ship "
+          "carrying 40 crew ran aground off the coast on Wednesday evening, the coast guard said on Thursday.\"}\n",
+          f);
+    fputs("{\"id\":\"g\",\"published\":\"2025-07-01\",\"text\":\"The cargo ship, which ran aground on "
+          "Wednesday, was sailing from Port Kessara to Vellor with 40 crew, the coast guard said.\"}\n",
+          f);
     fclose(f);
     xc_error err = {0};
     xc_ctx *ctx = xc_open(db, &err);
@@ -305,6 +325,11 @@ static void test_identities_across_articles(void **state)
     assert_non_null(mark);
     assert_non_null(elena);
     assert_ptr_not_equal(mark, elena);
+    const found *port = find(all, "PORT KESSARA");
+    assert_non_null(port);
+    assert_ptr_equal(find(all, "Port Kessara"), port);
+    assert_string_equal(port->name, "Port Kessara");
+    assert_null(find(all, "A")); /* "PORT KESSARA \xe2\x80\x94 A" is not one name */
     /* a story's entities only */
     found one[64];
     memset(one, 0, sizeof one);
