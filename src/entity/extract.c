@@ -171,7 +171,8 @@ static bool is_name_particle(const char *w, size_t n)
 }
 
 /* An em or en dash: "OSTREL ISLAND — Lena Marsh" is a dateline and the
- * name that opens the report, not one name. (A hyphen alone may sit inside a name.) */
+ * name that opens the report, not one name. (A hyphen may sit inside a
+ * name.) */
 static bool is_dash(const char *text, const xc_token *t)
 {
     size_t n = t->end - t->start;
@@ -269,7 +270,7 @@ static bool ends_in_place_word(const char *text, const xc_token *last)
 static bool place_of(const char *text, const xc_token *toks, const xc_ner_span *sp)
 {
     static const char *const heads[] = {"gulf", "bay", "sea", "strait", "straits", "isle", "island", "islands",
-                                        "lake", "cape", "gulf", "mount", "river", "valley", "coast"};
+                                        "lake", "cape", "mount", "river", "valley", "coast"};
     if (sp->end - sp->start < 3)
         return false;
     const xc_token *of = &toks[sp->start + 1];
@@ -324,14 +325,11 @@ static size_t tidy_spans(const char *text, const xc_token *toks, xc_ner_span *sp
         if (sp.end - sp.start == 1 &&
             token_is_one_of(text, &toks[sp.start], function_words, sizeof function_words / sizeof *function_words))
             continue;
-        /* "Marrow Valley on Tuesday": the day (and its preposition) is a date */
-        while (sp.end - sp.start >= 2 && is_calendar_word(text, &toks[sp.end - 1])) {
-            sp.end--;
-            const xc_token *before = &toks[sp.end - 1];
-            if (sp.end - sp.start >= 2 && before->type == XC_TOK_WORD &&
-                !(before->flags & (XC_TF_UPPER_INITIAL | XC_TF_ALL_UPPER)))
-                sp.end--;
-        }
+        /* "Marrow Valley on Tuesday": a day after a preposition is a date
+         * ("Black Friday" stays a name) */
+        if (sp.end - sp.start >= 3 && is_calendar_word(text, &toks[sp.end - 1]) &&
+            lower_case_word(text, &toks[sp.end - 2]))
+            sp.end -= 2;
         if (sp.start == sp.end || !(toks[sp.start].flags & (XC_TF_UPPER_INITIAL | XC_TF_HAS_DIGIT)))
             continue;
         if ((sp.type == XC_NER_PER || sp.type == XC_NER_MISC) && sp.end - sp.start >= 2 &&
@@ -493,8 +491,9 @@ static bool group(xc_entity_extractor *x, const char *text)
     /* a shorter entity whose name agrees with exactly one fuller entity
      * (surname seen before the full name) folds into it, as does a lone
      * word taken for a person that heads a place's name ("Ostrel" beside
-     * "Ostrel Island"; not an organisation's: a country heads many); skipped for the rare article with more entities
-     * than any news report has */
+     * "Ostrel Island"; not an organisation's: a country heads many);
+     * skipped for the rare article with more entities than any news
+     * report has */
     for (size_t e = 0; x->entities.count <= GROUP_WINDOW * 4 && e < x->entities.count; e++) {
         xc_local_entity *ent = &x->entities.items[e];
         const xc_mention *name = &x->mentions.items[ent->name];
