@@ -75,6 +75,9 @@ size_t xc_name_skeleton(const char *key, size_t len, char *out, size_t cap)
          * names: Yusupow / Yusupov, Romanow / Romanov */
         if (!first && c == 'w')
             c = 'v';
+        /* and after q, v is the u of other spellings: Lindqvist / Lindquist */
+        if (!first && c == 'v' && key[i - 1] == 'q')
+            continue;
         if (c == last)
             continue;
         out[k++] = c;
