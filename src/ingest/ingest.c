@@ -44,7 +44,20 @@ typedef struct ingest {
     xc_article_sink sink; /* instead of storing: hand each article over */
     void *sink_user;
     xc_status fatal; /* the store failed: stop */
+    xc_ingest_summary own_sum; /* where sum and err point when the caller */
+    xc_error own_err;          /* passed none                             */
 } ingest;
+
+static void ingest_init(ingest *in, xc_ctx *ctx, xc_report_fn report_fn, void *user, xc_ingest_summary *summary,
+                        xc_error *err)
+{
+    memset(in, 0, sizeof *in);
+    in->ctx = ctx;
+    in->report = report_fn;
+    in->user = user;
+    in->sum = summary ? summary : &in->own_sum;
+    in->err = err ? err : &in->own_err;
+}
 
 static void report(ingest *in, xc_item_outcome outcome, xc_status status, const char *path,
                    long line, const char *id, const char *message)
@@ -658,15 +671,8 @@ xc_status xc_ingest_paths(xc_ctx *ctx, const char *const *paths, size_t path_cou
                           const xc_ingest_options *options, xc_report_fn report_fn, void *user,
                           xc_ingest_summary *summary, xc_error *err)
 {
-    xc_ingest_summary local_summary;
-    xc_error local_err;
-    ingest in = {
-        .ctx = ctx,
-        .report = report_fn,
-        .user = user,
-        .sum = summary ? summary : &local_summary,
-        .err = err ? err : &local_err,
-    };
+    ingest in;
+    ingest_init(&in, ctx, report_fn, user, summary, err);
     if (use_pipeline(&in, ctx))
         run(&in, paths, path_count, options);
     return in.fatal;
@@ -676,15 +682,8 @@ xc_status xc_ingest_data(xc_ctx *ctx, const char *name, const char *data, size_t
                          const xc_ingest_options *options, xc_report_fn report_fn, void *user,
                          xc_ingest_summary *summary, xc_error *err)
 {
-    xc_ingest_summary local_summary;
-    xc_error local_err;
-    ingest in = {
-        .ctx = ctx,
-        .report = report_fn,
-        .user = user,
-        .sum = summary ? summary : &local_summary,
-        .err = err ? err : &local_err,
-    };
+    ingest in;
+    ingest_init(&in, ctx, report_fn, user, summary, err);
     if (!use_pipeline(&in, ctx))
         return in.fatal;
     begin(&in, options);
@@ -714,16 +713,10 @@ xc_status xc_read_paths(const char *const *paths, size_t path_count, const xc_in
                         xc_article_sink sink, void *sink_user, xc_report_fn report_fn, void *user,
                         xc_ingest_summary *summary, xc_error *err)
 {
-    xc_ingest_summary local_summary;
-    xc_error local_err;
-    ingest in = {
-        .report = report_fn,
-        .user = user,
-        .sum = summary ? summary : &local_summary,
-        .err = err ? err : &local_err,
-        .sink = sink,
-        .sink_user = sink_user,
-    };
+    ingest in;
+    ingest_init(&in, NULL, report_fn, user, summary, err);
+    in.sink = sink;
+    in.sink_user = sink_user;
     run(&in, paths, path_count, options);
     return in.fatal;
 }
